@@ -1,0 +1,93 @@
+// decode(code) -> exact value, and IEEE-style classification of codes.
+#pragma once
+
+#include <cstdint>
+
+#include "Format.hpp"
+#include "Value.hpp"
+
+namespace fmasim {
+
+inline Decoded decodeInteger(const Format& f, std::uint64_t code) {
+  Decoded d;
+  std::int64_t v = static_cast<std::int64_t>(code);
+  if (f.isSigned && (code & f.signBit())) v -= static_cast<std::int64_t>(std::uint64_t{1} << f.bits);
+  if (v == 0) return d;
+  d.cls = ValueClass::Finite;
+  d.sign = v < 0;
+  d.sig = d.sign ? static_cast<std::uint64_t>(-v) : static_cast<std::uint64_t>(v);
+  d.exp = -f.fracBits;
+  return d;
+}
+
+inline Decoded decodeFloat(const Format& f, std::uint64_t code) {
+  Decoded d;
+  const int field = static_cast<int>((code >> f.manBits) & ((std::uint64_t{1} << f.expBits) - 1));
+  const std::uint64_t mant = code & f.mantMask();
+  d.sign = (code & f.signBit()) != 0;
+  switch (f.nan) {
+    case NanStyle::Ieee:
+      if (field == f.maxField + 1) {
+        if (mant == 0) {
+          d.cls = ValueClass::Infinity;
+          return d;
+        }
+        d.cls = ValueClass::NaN;
+        const std::uint64_t quiet = std::uint64_t{1} << (f.manBits - 1);
+        d.signaling = (mant & quiet) == 0;
+        d.nanPayload = f.manBits > 1 ? (mant & (quiet - 1)) << (65 - f.manBits) : 0;
+        return d;
+      }
+      break;
+    case NanStyle::SingleAllOnes:
+      if ((code & ~f.signBit()) == (f.codeMask() & ~f.signBit())) {
+        d.cls = ValueClass::NaN;
+        return d;
+      }
+      break;
+    case NanStyle::Fnuz:
+      if (code == f.signBit()) {
+        d.cls = ValueClass::NaN;
+        d.sign = false;
+        return d;
+      }
+      break;
+    case NanStyle::None:
+      break;
+  }
+  if (field < f.minNormalField) {  // zero or subnormal
+    if (mant == 0 || !f.hasSubnormals) return d;  // formats without subnormals read them as zero
+    d.cls = ValueClass::Finite;
+    d.sig = mant;
+    d.exp = f.emin - f.manBits;
+    return d;
+  }
+  d.cls = ValueClass::Finite;
+  d.sig = mant | (std::uint64_t{1} << f.manBits);
+  d.exp = field - f.bias - f.manBits;
+  return d;
+}
+
+inline Decoded decode(const Format& f, std::uint64_t code) {
+  return f.isFloat() ? decodeFloat(f, code) : decodeInteger(f, code);
+}
+
+// Classification in the order of RISC-V's fclass.
+enum class CodeClass : std::uint8_t {
+  NegInf, NegNormal, NegSubnormal, NegZero, PosZero, PosSubnormal, PosNormal, PosInf, SignalingNaN, QuietNaN
+};
+
+inline CodeClass classify(const Format& f, std::uint64_t code) {
+  const Decoded d = decode(f, code);
+  switch (d.cls) {
+    case ValueClass::NaN: return d.signaling ? CodeClass::SignalingNaN : CodeClass::QuietNaN;
+    case ValueClass::Infinity: return d.sign ? CodeClass::NegInf : CodeClass::PosInf;
+    case ValueClass::Zero: return d.sign ? CodeClass::NegZero : CodeClass::PosZero;
+    case ValueClass::Finite: break;
+  }
+  const bool subnormal = f.isFloat() && d.exp + bitLength(d.sig) - 1 < f.emin;
+  if (d.sign) return subnormal ? CodeClass::NegSubnormal : CodeClass::NegNormal;
+  return subnormal ? CodeClass::PosSubnormal : CodeClass::PosNormal;
+}
+
+}  // namespace fmasim

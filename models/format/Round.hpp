@@ -1,0 +1,171 @@
+// encode(exact value, rounding, overflow policy) -> code + flags: the one place
+// where fmasim rounds. Every operation builds an exact (or safely jammed)
+// Unrounded value and calls roundToFormat once, so each result has a single rounding.
+#pragma once
+
+#include <cstdint>
+
+#include "Format.hpp"
+#include "Value.hpp"
+
+namespace fmasim {
+
+struct RoundedMagnitude {
+  u128 q = 0;  // magnitude in units of 2^lsb
+  bool inexact = false;
+};
+
+// The top `width` bits of the `shift` bits that sig loses when shifted right by `shift`.
+inline std::uint64_t lostTopBits(u128 sig, int shift, int width) {
+  const u128 mask = (u128{1} << width) - 1;
+  if (shift >= width) return shift - width >= 128 ? 0 : static_cast<std::uint64_t>((sig >> (shift - width)) & mask);
+  const u128 lost = sig & ((u128{1} << shift) - 1);
+  return static_cast<std::uint64_t>(lost << (width - shift));
+}
+
+// Rounds |x| = sig * 2^exp to a multiple of 2^lsb. `random` is the stochastic
+// rounding source: round up when the top randomBits lost bits plus random carry out.
+// sig must be below 2^127.
+inline RoundedMagnitude roundAt(u128 sig, std::int32_t exp, std::int32_t lsb, bool negative,
+                                const RoundingMode& rm, std::uint32_t random) {
+  if (lsb <= exp) return {sig << (exp - lsb), false};
+  const int shift = lsb - exp;
+  u128 q = 0, lost = sig;
+  u128 half = 0;  // 0 stands for "half is above every possible sig"
+  if (shift < 128) {
+    q = sig >> shift;
+    lost = sig & ((u128{1} << shift) - 1);
+    half = u128{1} << (shift - 1);
+  }
+  if (lost == 0) return {q, false};
+  bool up = false;
+  switch (rm.mode) {
+    case Rounding::NearestEven: up = half != 0 && (lost > half || (lost == half && (q & 1))); break;
+    case Rounding::NearestAway: up = half != 0 && lost >= half; break;
+    case Rounding::TowardZero: up = false; break;
+    case Rounding::Up: up = !negative; break;
+    case Rounding::Down: up = negative; break;
+    case Rounding::Stochastic: {
+      const int r = rm.randomBits;
+      const std::uint64_t sum = lostTopBits(sig, shift, r) + (random & ((std::uint64_t{1} << r) - 1));
+      up = (sum >> r) != 0;
+      break;
+    }
+  }
+  return {q + (up ? 1 : 0), true};
+}
+
+inline bool roundsTowardZero(const RoundingMode& rm, bool negative) {
+  return rm.mode == Rounding::TowardZero || (rm.mode == Rounding::Up && negative) ||
+         (rm.mode == Rounding::Down && !negative);
+}
+
+inline std::uint64_t floatMaxFiniteCode(const Format& f, bool negative) {
+  return (negative ? f.signBit() : 0) | (static_cast<std::uint64_t>(f.maxField) << f.manBits) | f.maxFiniteMant;
+}
+
+inline std::uint64_t floatInfinityCode(const Format& f, bool negative) {
+  return (negative ? f.signBit() : 0) | (static_cast<std::uint64_t>(f.maxField + 1) << f.manBits);
+}
+
+// A NaN carrying `payload` (left-justified bits below the quiet bit) in format f.
+// A format without NaN gets +0 for integers-style "no answer"; callers raise invalid.
+inline std::uint64_t nanCode(const Format& f, bool negative, std::uint64_t payload) {
+  if (!f.isFloat()) return 0;
+  const std::uint64_t sign = negative ? f.signBit() : 0;
+  switch (f.nan) {
+    case NanStyle::Ieee: {
+      const std::uint64_t quiet = std::uint64_t{1} << (f.manBits - 1);
+      const std::uint64_t low = f.manBits > 1 ? payload >> (65 - f.manBits) : 0;
+      return sign | (static_cast<std::uint64_t>(f.maxField + 1) << f.manBits) | quiet | low;
+    }
+    case NanStyle::SingleAllOnes: return sign | (f.codeMask() & ~f.signBit());
+    case NanStyle::Fnuz: return f.signBit();
+    case NanStyle::None: return 0;
+  }
+  return 0;
+}
+
+// The NaN an invalid operation produces (x86: negative, quiet, zero payload).
+inline std::uint64_t defaultNaNCode(const Format& f) { return nanCode(f, true, 0); }
+
+// Integer result outside the format's range (or NaN/inf): x86's "integer
+// indefinite" under the IEEE policy, the nearest bound when saturating.
+inline Result integerInvalid(const Format& f, bool negative, bool isNaN, const RoundingMode& rm) {
+  if (rm.overflow == OverflowPolicy::Ieee)
+    return {f.isSigned ? f.signBit() : f.codeMask(), flag::invalid};
+  if (isNaN) return {0, flag::invalid};
+  const std::int64_t bound = negative ? f.minInt : f.maxInt;
+  return {static_cast<std::uint64_t>(bound) & f.codeMask(), flag::invalid};
+}
+
+inline Result floatOverflow(const Format& f, bool negative, const RoundingMode& rm) {
+  const std::uint8_t flags = flag::overflow | flag::inexact;
+  if (rm.overflow == OverflowPolicy::Saturate || roundsTowardZero(rm, negative) || !f.hasNaN())
+    return {floatMaxFiniteCode(f, negative), flags};
+  if (f.hasInf) return {floatInfinityCode(f, negative), flags};
+  return {nanCode(f, negative, 0), flags};  // OCP E4M3 non-saturating: NaN stands in for infinity
+}
+
+inline Result roundToInteger(const Format& f, const Unrounded& x, const RoundingMode& rm, std::uint32_t random) {
+  if (x.sig == 0) return {0, 0};
+  const int top = x.exp + bitLength(x.sig);  // |x| < 2^top
+  if (top + f.fracBits > 64) return integerInvalid(f, x.sign, false, rm);
+  const RoundedMagnitude r = roundAt(x.sig, x.exp, -f.fracBits, x.sign, rm, random);
+  const u128 limit = x.sign ? static_cast<u128>(-f.minInt) : static_cast<u128>(f.maxInt);
+  if (r.q > limit) return integerInvalid(f, x.sign, false, rm);
+  const auto magnitude = static_cast<std::uint64_t>(r.q);
+  const std::uint64_t code = (x.sign ? (~magnitude + 1) : magnitude) & f.codeMask();
+  return {code, r.inexact ? flag::inexact : std::uint8_t{0}};
+}
+
+inline Result roundToFloat(const Format& f, const Unrounded& x, const RoundingMode& rm, std::uint32_t random) {
+  if (x.sign && !f.isSigned && x.sig != 0) return {defaultNaNCode(f), flag::invalid};
+  if (x.sig == 0) {
+    if (!f.hasZero) return {defaultNaNCode(f), flag::invalid};
+    return {x.sign && f.nan != NanStyle::Fnuz ? f.signBit() : 0, 0};
+  }
+  const int m = f.manBits;
+  const int e = x.exp + bitLength(x.sig) - 1;  // 2^e <= |x| < 2^(e+1)
+  const bool tinyBefore = e < f.emin;
+  const int lsb = !tinyBefore ? e - m : (f.hasSubnormals ? f.emin - m : f.emin);
+  RoundedMagnitude r = roundAt(x.sig, x.exp, lsb, x.sign, rm, random);
+  std::uint8_t flags = r.inexact ? flag::inexact : 0;
+  if (tinyBefore && r.inexact) {
+    bool tiny = true;
+    if (rm.tininess == Tininess::AfterRounding && e == f.emin - 1) {
+      // Tiny after rounding: the result rounded with an unbounded exponent is still below 2^emin.
+      const RoundedMagnitude unbounded = roundAt(x.sig, x.exp, e - m, x.sign, rm, random);
+      tiny = (unbounded.q >> (m + 1)) == 0;
+    }
+    if (tiny) flags |= flag::underflow;
+  }
+  std::int32_t qLsb = lsb;
+  if (r.q == 0) {
+    if (f.hasZero) return {x.sign && f.nan != NanStyle::Fnuz ? f.signBit() : 0, flags};
+    r.q = 1;  // no zero (E8M0): the smallest value stands in
+    qLsb = f.emin;
+  }
+  const int qTop = bitLength(r.q) - 1;
+  const int resultExp = qLsb + qTop;
+  if (resultExp > f.emax) return {floatOverflow(f, x.sign, rm).code, static_cast<std::uint8_t>(flags | flag::overflow | flag::inexact)};
+  std::uint64_t field = 0, mant = 0;
+  if (resultExp < f.emin) {  // subnormal: lsb is emin - m and q < 2^m
+    mant = static_cast<std::uint64_t>(r.q);
+  } else {
+    field = static_cast<std::uint64_t>(resultExp + f.bias);
+    const u128 normalized = qTop >= m ? r.q >> (qTop - m) : r.q << (m - qTop);
+    mant = static_cast<std::uint64_t>(normalized) & f.mantMask();
+  }
+  if (field == static_cast<std::uint64_t>(f.maxField) && mant > f.maxFiniteMant)
+    return {floatOverflow(f, x.sign, rm).code, static_cast<std::uint8_t>(flags | flag::overflow | flag::inexact)};
+  const std::uint64_t sign = x.sign ? f.signBit() : 0;
+  return {sign | (field << m) | mant, flags};
+}
+
+// Rounds an exact (or jammed) value into format f: the encode half of the core.
+inline Result roundToFormat(const Format& f, const Unrounded& x, const RoundingMode& rm, std::uint32_t random = 0) {
+  return f.isFloat() ? roundToFloat(f, x, rm, random) : roundToInteger(f, x, rm, random);
+}
+
+}  // namespace fmasim
