@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "Commands.hpp"
 #include "Names.hpp"
@@ -28,23 +29,20 @@ double valueOf(const Format& f, std::uint64_t code) {
   return std::ldexp(static_cast<double>(d.sig), d.exp) * (d.sign ? -1.0 : 1.0);
 }
 
-void printTable(const std::string& only) {
+void printTable(const std::vector<Format>& formats) {
   std::printf("%-14s %4s %3s %3s %5s %4s %-9s %-12s %-12s %-12s\n", "format", "bits", "E", "M", "bias", "inf",
               "nan", "max", "min normal", "min subnorm");
-  for (const auto& name : builtinFormatNames()) {
-    if (!only.empty() && name != only) continue;
-    const Format f = *formatByName(name);
+  for (const Format& f : formats) {
+    const char* name = f.name.c_str();
     if (!f.isFloat()) {
-      std::printf("%-14s %4d %3s %3s %5s %4s %-9s %-12.6g %-12s %-12.6g\n", name.c_str(), f.bits, "-", "-", "-", "-",
+      std::printf("%-14s %4d %3s %3s %5s %4s %-9s %-12.6g %-12s %-12.6g\n", name, f.bits, "-", "-", "-", "-",
                   "-", maxFiniteValue(f), "-", std::ldexp(1.0, -f.fracBits));
       continue;
     }
     const std::uint64_t minNormal = static_cast<std::uint64_t>(f.minNormalField) << f.manBits;
-    const std::string subnormal = f.hasSubnormals && f.manBits > 0 ? std::to_string(valueOf(f, 1)) : "-";
-    char sub[32];
-    if (subnormal == "-") std::snprintf(sub, sizeof sub, "-");
-    else std::snprintf(sub, sizeof sub, "%.6g", valueOf(f, 1));
-    std::printf("%-14s %4d %3d %3d %5d %4s %-9s %-12.6g %-12.6g %-12s\n", name.c_str(), f.bits, f.expBits,
+    char sub[32] = "-";
+    if (f.hasSubnormals && f.manBits > 0) std::snprintf(sub, sizeof sub, "%.6g", valueOf(f, 1));
+    std::printf("%-14s %4d %3d %3d %5d %4s %-9s %-12.6g %-12.6g %-12s\n", name, f.bits, f.expBits,
                 f.manBits, f.bias, f.hasInf ? "yes" : "no", nanStyleName(f.nan), maxFiniteValue(f),
                 valueOf(f, minNormal), sub);
   }
@@ -55,15 +53,22 @@ void printTable(const std::string& only) {
 void addFormatsCommand(CLI::App& app, int& exitCode) {
   auto* cmd = app.add_subcommand("formats", "List the built-in number formats and their limits");
   auto only = std::make_shared<std::string>();
-  cmd->add_option("name", *only, "Show one format only");
+  cmd->add_option("format", *only, "Show one format only: a name, q<m>.<n>, or a custom-format .json file");
   cmd->callback([only, &exitCode] {
-    std::string error;
-    if (!only->empty() && !resolveFormat(*only, error)) {
-      std::fprintf(stderr, "fmasim formats: %s\n", error.c_str());
-      exitCode = 2;
-      return;
+    std::vector<Format> formats;
+    if (only->empty()) {
+      for (const auto& name : builtinFormatNames()) formats.push_back(*formatByName(name));
+    } else {
+      std::string error;
+      auto f = resolveFormat(*only, error);
+      if (!f) {
+        std::fprintf(stderr, "fmasim formats: %s\n", error.c_str());
+        exitCode = 2;
+        return;
+      }
+      formats.push_back(*f);
     }
-    printTable(*only);
+    printTable(formats);
     exitCode = 0;
   });
 }
