@@ -1,0 +1,133 @@
+// Differential check of the format core against this machine's FPU: fp32 fma, add,
+// mul and fp64 -> fp32 conversion, under the four IEEE rounding modes, comparing
+// result codes and IEEE flags. A quick guard for performance work on the core (the
+// MPFR suite in tests/format is the thorough one). Compiled with -frounding-math.
+//   usage: fmasim_hwcheck [cases per operation and mode]
+#include <algorithm>
+#include <bit>
+#include <cfenv>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+
+#include "format/Arith.hpp"
+
+namespace {
+
+using namespace fmasim;
+
+struct Mode {
+  int fenv;
+  Rounding rounding;
+  const char* name;
+};
+
+constexpr Mode kModes[] = {{FE_TONEAREST, Rounding::NearestEven, "rne"},
+                           {FE_TOWARDZERO, Rounding::TowardZero, "rtz"},
+                           {FE_UPWARD, Rounding::Up, "up"},
+                           {FE_DOWNWARD, Rounding::Down, "down"}};
+
+std::uint8_t hardwareFlags() {
+  const int e = std::fetestexcept(FE_ALL_EXCEPT);
+  std::uint8_t f = 0;
+  if (e & FE_INEXACT) f |= flag::inexact;
+  if (e & FE_UNDERFLOW) f |= flag::underflow;
+  if (e & FE_OVERFLOW) f |= flag::overflow;
+  if (e & FE_DIVBYZERO) f |= flag::infinite;
+  if (e & FE_INVALID) f |= flag::invalid;
+  return f;
+}
+
+// Operand generator mixing raw bit patterns (every class, including NaN and
+// subnormals) with values whose exponents are close, so that sums align and cancel.
+class Fp32Source {
+ public:
+  explicit Fp32Source(std::uint64_t seed) : rng_(seed) {}
+  std::uint32_t any() { return static_cast<std::uint32_t>(rng_()); }
+  std::uint32_t near(int exponent) {
+    const int field = std::clamp(exponent + 127, 0, 254);
+    return (static_cast<std::uint32_t>(rng_() & 1) << 31) | (static_cast<std::uint32_t>(field) << 23) |
+           (static_cast<std::uint32_t>(rng_()) & 0x7FFFFFu);
+  }
+  int exponent(int range) { return static_cast<int>(rng_() % (2 * range + 1)) - range; }
+  bool coin() { return rng_() & 1; }
+
+ private:
+  std::mt19937_64 rng_;
+};
+
+float asFloat(std::uint32_t code) { return std::bit_cast<float>(code); }
+std::uint32_t asCode(float x) { return std::bit_cast<std::uint32_t>(x); }
+
+struct Tally {
+  long cases = 0, failures = 0;
+  void check(const char* op, const Mode& m, std::uint64_t a, std::uint64_t b, std::uint64_t c, Result want,
+             Result got) {
+    ++cases;
+    // NaN results: which NaN the FPU picks depends on the instruction form the
+    // compiler chose, so only "is a NaN" and the flags are compared.
+    const bool bothNaN = std::isnan(asFloat(static_cast<std::uint32_t>(want.code))) &&
+                         std::isnan(asFloat(static_cast<std::uint32_t>(got.code)));
+    if ((want.code == got.code || bothNaN) && want.flags == got.flags) return;
+    if (++failures <= 20)
+      std::printf("%s %s a=%#llx b=%#llx c=%#llx: fpu %#llx flags %#x, fmasim %#llx flags %#x\n", op, m.name,
+                  static_cast<unsigned long long>(a), static_cast<unsigned long long>(b),
+                  static_cast<unsigned long long>(c), static_cast<unsigned long long>(want.code), want.flags,
+                  static_cast<unsigned long long>(got.code), got.flags);
+  }
+};
+
+void checkMode(const Mode& m, long count, Tally& tally) {
+  const Format fp32 = *formatByName("fp32"), fp64 = *formatByName("fp64");
+  const RoundingMode rm{m.rounding, Tininess::AfterRounding, OverflowPolicy::Ieee, 8};
+  const FmaOp fma(fp32, fp32, fp32, fp32, rm);
+  const AddOp add(fp32, fp32, fp32, rm);
+  const MulOp mul(fp32, fp32, fp32, rm);
+  const ConvertOp narrow(fp64, fp32, rm);
+  Fp32Source src(static_cast<std::uint64_t>(m.fenv) + 1);
+  std::mt19937_64 rng64(static_cast<std::uint64_t>(m.fenv) + 7);
+  std::fesetround(m.fenv);
+  for (long i = 0; i < count; ++i) {
+    const bool raw = i % 8 == 0;
+    const int e = src.exponent(140);
+    const std::uint32_t a = raw ? src.any() : src.near(e / 2);
+    const std::uint32_t b = raw ? src.any() : src.near(e - e / 2 + src.exponent(2));
+    // Every fourth structured case: c close to -(a*b), for massive cancellation.
+    std::uint32_t c = raw ? src.any() : src.near(e + src.exponent(30));
+    if (!raw && i % 4 == 1)
+      c = asCode(-(asFloat(a) * asFloat(b))) ^ static_cast<std::uint32_t>(src.exponent(2) & 3);
+
+    std::feclearexcept(FE_ALL_EXCEPT);
+    const float f = std::fma(asFloat(a), asFloat(b), asFloat(c));
+    tally.check("fma", m, a, b, c, {asCode(f), hardwareFlags()}, fma(a, b, c));
+
+    std::feclearexcept(FE_ALL_EXCEPT);
+    const float s = asFloat(a) + asFloat(c);
+    tally.check("add", m, a, c, 0, {asCode(s), hardwareFlags()}, add(a, c));
+
+    std::feclearexcept(FE_ALL_EXCEPT);
+    const float p = asFloat(a) * asFloat(b);
+    tally.check("mul", m, a, b, 0, {asCode(p), hardwareFlags()}, mul(a, b));
+
+    // fp64 inputs from below fp32's subnormals to above its range, plus raw bits.
+    const std::uint64_t d = raw ? rng64()
+                                : (rng64() & 0x800FFFFFFFFFFFFFull) |
+                                      (static_cast<std::uint64_t>(1023 + src.exponent(160)) << 52);
+    std::feclearexcept(FE_ALL_EXCEPT);
+    const float n = static_cast<float>(std::bit_cast<double>(d));
+    tally.check("f64->f32", m, d, 0, 0, {asCode(n), hardwareFlags()}, narrow(d));
+  }
+  std::fesetround(FE_TONEAREST);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const long count = argc > 1 ? std::atol(argv[1]) : 1'000'000;
+  Tally tally;
+  for (const Mode& m : kModes) checkMode(m, count, tally);
+  std::printf("%ld cases, %ld mismatches\n", tally.cases, tally.failures);
+  return tally.failures == 0 ? 0 : 1;
+}
