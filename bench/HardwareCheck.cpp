@@ -1,5 +1,5 @@
 // Differential check of the format core against this machine's FPU: fp32 fma, add,
-// mul and fp64 -> fp32 conversion, under the four IEEE rounding modes, comparing
+// mul, fp64 -> fp32 conversion and fp64 fma (the 128-bit significand window), under the four IEEE rounding modes, comparing
 // result codes and IEEE flags. A quick guard for performance work on the core (the
 // MPFR suite in tests/format is the thorough one). Compiled with -frounding-math.
 //   usage: fmasim_hwcheck [cases per operation and mode]
@@ -61,15 +61,18 @@ class Fp32Source {
 float asFloat(std::uint32_t code) { return std::bit_cast<float>(code); }
 std::uint32_t asCode(float x) { return std::bit_cast<std::uint32_t>(x); }
 
+bool isNaN(std::uint64_t code, bool fp64) {
+  return fp64 ? std::isnan(std::bit_cast<double>(code)) : std::isnan(asFloat(static_cast<std::uint32_t>(code)));
+}
+
 struct Tally {
   long cases = 0, failures = 0;
   void check(const char* op, const Mode& m, std::uint64_t a, std::uint64_t b, std::uint64_t c, Result want,
-             Result got) {
+             Result got, bool fp64 = false) {
     ++cases;
     // NaN results: which NaN the FPU picks depends on the instruction form the
     // compiler chose, so only "is a NaN" and the flags are compared.
-    const bool bothNaN = std::isnan(asFloat(static_cast<std::uint32_t>(want.code))) &&
-                         std::isnan(asFloat(static_cast<std::uint32_t>(got.code)));
+    const bool bothNaN = isNaN(want.code, fp64) && isNaN(got.code, fp64);
     if ((want.code == got.code || bothNaN) && want.flags == got.flags) return;
     if (++failures <= 20)
       std::printf("%s %s a=%#llx b=%#llx c=%#llx: fpu %#llx flags %#x, fmasim %#llx flags %#x\n", op, m.name,
@@ -122,12 +125,39 @@ void checkMode(const Mode& m, long count, Tally& tally) {
   std::fesetround(FE_TONEAREST);
 }
 
+// fp64 fma: products of up to 106 bits, so the core takes its 128-bit window.
+void checkFp64Fma(const Mode& m, long count, Tally& tally) {
+  const Format fp64 = *formatByName("fp64");
+  const FmaOp fma(fp64, fp64, fp64, fp64, RoundingMode{m.rounding, Tininess::AfterRounding, OverflowPolicy::Ieee, 8});
+  std::mt19937_64 rng(static_cast<std::uint64_t>(m.fenv) + 11);
+  auto near = [&](int exponent) {
+    return (rng() & 0x800FFFFFFFFFFFFFull) | (static_cast<std::uint64_t>(std::clamp(exponent + 1023, 0, 2046)) << 52);
+  };
+  auto spread = [&](int range) { return static_cast<int>(rng() % (2 * range + 1)) - range; };
+  std::fesetround(m.fenv);
+  for (long i = 0; i < count; ++i) {
+    const bool raw = i % 8 == 0;
+    const int e = spread(1100);
+    const std::uint64_t a = raw ? rng() : near(e / 2), b = raw ? rng() : near(e - e / 2);
+    std::uint64_t c = raw ? rng() : near(e + spread(110));
+    if (!raw && i % 4 == 1)
+      c = std::bit_cast<std::uint64_t>(-(std::bit_cast<double>(a) * std::bit_cast<double>(b))) ^ (rng() & 3);
+    std::feclearexcept(FE_ALL_EXCEPT);
+    const double f = std::fma(std::bit_cast<double>(a), std::bit_cast<double>(b), std::bit_cast<double>(c));
+    tally.check("fp64 fma", m, a, b, c, {std::bit_cast<std::uint64_t>(f), hardwareFlags()}, fma(a, b, c), true);
+  }
+  std::fesetround(FE_TONEAREST);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const long count = argc > 1 ? std::atol(argv[1]) : 1'000'000;
   Tally tally;
-  for (const Mode& m : kModes) checkMode(m, count, tally);
+  for (const Mode& m : kModes) {
+    checkMode(m, count, tally);
+    checkFp64Fma(m, count, tally);
+  }
   std::printf("%ld cases, %ld mismatches\n", tally.cases, tally.failures);
   return tally.failures == 0 ? 0 : 1;
 }
