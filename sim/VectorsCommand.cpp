@@ -1,4 +1,202 @@
+// `fmasim vectors`: the TestFloat-compatible vector interface. Reads lines of hex
+// operands (as testfloat_gen prints them) from stdin and writes each line back with
+// fmasim's result and flags appended, in the layout testfloat_ver reads.
+#include <array>
+#include <cstdio>
+#include <memory>
+#include <string>
+
 #include "Commands.hpp"
+#include "Names.hpp"
+#include "VectorIo.hpp"
+#include "format/Arith.hpp"
+#include "format/Lfsr.hpp"
+
 namespace fmasim {
-void addVectorsCommand(CLI::App& app, int& exitCode) { (void)app; (void)exitCode; }
+namespace {
+
+struct VectorOptions {
+  std::string op = "fma";
+  std::string a, b, c, out;
+  std::string rounding;
+  std::string tininess = "after";
+  std::string overflow = "ieee";
+  std::uint32_t seed = 1;
+  int randomBits = 8;
+};
+
+// Options checked and resolved; `error` names the option and what it allows.
+struct VectorSetup {
+  Format a, b, c, out;
+  RoundingMode rm;
+};
+
+bool resolveOption(const char* option, const std::string& name, Format& format, std::string& error) {
+  std::string why;
+  auto f = resolveFormat(name, why);
+  if (!f) {
+    error = std::string(option) + ": " + why;
+    return false;
+  }
+  format = std::move(*f);
+  return true;
+}
+
+bool resolve(const VectorOptions& o, VectorSetup& s, std::string& error) {
+  if (!resolveOption("--a", o.a, s.a, error) || !resolveOption("--b", o.b.empty() ? o.a : o.b, s.b, error) ||
+      !resolveOption("--c", o.c.empty() ? o.a : o.c, s.c, error) || !resolveOption("--out", o.out, s.out, error))
+    return false;
+  const auto rounding = parseRounding(o.rounding);
+  if (!rounding) {
+    error = "--rounding: unknown rounding '" + o.rounding + "'; allowed: " + std::string(kRoundingNames);
+    return false;
+  }
+  s.rm.mode = *rounding;
+  if (o.tininess != "after" && o.tininess != "before") {
+    error = "--tininess: got '" + o.tininess + "'; allowed: after, before";
+    return false;
+  }
+  s.rm.tininess = o.tininess == "after" ? Tininess::AfterRounding : Tininess::BeforeRounding;
+  if (o.overflow != "ieee" && o.overflow != "saturate") {
+    error = "--overflow: got '" + o.overflow + "'; allowed: ieee, saturate";
+    return false;
+  }
+  s.rm.overflow = o.overflow == "ieee" ? OverflowPolicy::Ieee : OverflowPolicy::Saturate;
+  if (o.randomBits < 1 || o.randomBits > 32) {
+    error = "--random-bits: got " + std::to_string(o.randomBits) + "; allowed: 1 to 32";
+    return false;
+  }
+  s.rm.randomBits = o.randomBits;
+  return true;
+}
+
+// The per-operation random number: one LFSR seeded once, one draw per operation, so a
+// run is reproducible line by line. Deterministic modes draw nothing.
+class RandomSource {
+ public:
+  RandomSource(const RoundingMode& rm, std::uint32_t seed)
+      : lfsr_(seed), bits_(rm.randomBits), stochastic_(rm.mode == Rounding::Stochastic) {}
+  std::uint32_t next() { return stochastic_ ? lfsr_.draw(bits_) : 0; }
+
+ private:
+  Lfsr lfsr_;
+  int bits_;
+  bool stochastic_;
+};
+
+void reportLine(long line, const std::string& problem) {
+  std::fprintf(stderr, "fmasim vectors: stdin line %ld: %s\n", line, problem.c_str());
+}
+
+// Reads N operands per line, applies `compute` and writes the TestFloat line. Returns
+// the exit code: 0, or 2 at the first line it cannot read (after reporting it).
+template <std::size_t N, class Compute>
+int runLines(const char* opName, const std::array<const Format*, N>& in, const Format& out, Compute compute) {
+  std::array<int, N> inDigits{};
+  std::array<std::uint64_t, N> inMask{};
+  for (std::size_t i = 0; i < N; ++i) {
+    inDigits[i] = hexDigits(in[i]->bits);
+    inMask[i] = in[i]->codeMask();
+  }
+  const int outDigits = hexDigits(out.bits);
+  LineReader reader(stdin);
+  OutputBuffer writer(stdout);
+  std::array<std::uint64_t, N> codes{};
+  std::string_view line, text;
+  while (reader.next(line)) {
+    std::size_t pos = 0;
+    for (std::size_t i = 0; i < N; ++i) {
+      const HexField status = nextHexField(line, pos, codes[i], text);
+      if (status == HexField::Ok && (codes[i] & ~inMask[i]) == 0) continue;
+      writer.flush();  // the lines before this one are good: let them out first
+      const std::string operand = "operand " + std::to_string(i + 1) + " ";
+      const std::string quoted(text);
+      switch (status) {
+        case HexField::Missing:
+          reportLine(reader.lineNumber(), (i == 0 ? std::string("empty line; ") : std::string()) + "expected " +
+                                              std::to_string(N) + " hex operands (" + opName + "), found " +
+                                              std::to_string(i));
+          break;
+        case HexField::NotHex: reportLine(reader.lineNumber(), operand + "'" + quoted + "' is not hex"); break;
+        case HexField::Ok:
+        case HexField::TooWide:
+          reportLine(reader.lineNumber(), operand + "code " + quoted + " is wider than " + in[i]->name + " (" +
+                                              std::to_string(in[i]->bits) + " bits)");
+          break;
+      }
+      return 2;
+    }
+    const Result r = compute(codes);
+    writer.reserveLine();
+    for (std::size_t i = 0; i < N; ++i) {
+      writer.putHex(codes[i], inDigits[i]);
+      writer.put(' ');
+    }
+    writer.putHex(r.code, outDigits);
+    writer.put(' ');
+    writer.putHex(r.flags, 2);
+    writer.put('\n');
+  }
+  if (reader.failed()) {
+    std::fprintf(stderr, "fmasim vectors: cannot read stdin after line %ld\n", reader.lineNumber());
+    return 2;
+  }
+  if (!writer.flush()) {
+    std::fprintf(stderr, "fmasim vectors: cannot write stdout\n");
+    return 2;
+  }
+  return 0;
+}
+
+// Binds the operation once, so the loop runs one fixed operation.
+int run(const VectorOptions& o, const VectorSetup& s) {
+  RandomSource random(s.rm, o.seed);
+  if (o.op == "fma") {
+    const FmaOp fma(s.a, s.b, s.c, s.out, s.rm);
+    return runLines<3>("fma", {&s.a, &s.b, &s.c}, s.out,
+                       [&](const auto& x) { return fma(x[0], x[1], x[2], random.next()); });
+  }
+  if (o.op == "mul") {
+    const MulOp mul(s.a, s.b, s.out, s.rm);
+    return runLines<2>("mul", {&s.a, &s.b}, s.out, [&](const auto& x) { return mul(x[0], x[1], random.next()); });
+  }
+  if (o.op == "add") {
+    const AddOp add(s.a, s.b, s.out, s.rm);
+    return runLines<2>("add", {&s.a, &s.b}, s.out, [&](const auto& x) { return add(x[0], x[1], random.next()); });
+  }
+  const ConvertOp cvt(s.a, s.out, s.rm);
+  return runLines<1>("cvt", {&s.a}, s.out, [&](const auto& x) { return cvt(x[0], random.next()); });
+}
+
+}  // namespace
+
+void addVectorsCommand(CLI::App& app, int& exitCode) {
+  auto* cmd = app.add_subcommand(
+      "vectors",
+      "TestFloat-compatible vectors: read hex operands per line on stdin, print 'operands result flags'");
+  auto o = std::make_shared<VectorOptions>();
+  cmd->add_option("--op", o->op, "Operation: fma (3 operands), mul, add (2), cvt (1)")
+      ->required()
+      ->check(CLI::IsMember({"fma", "mul", "add", "cvt"}));
+  cmd->add_option("--a", o->a, "Format of operand a (built-in name, q<m>.<n>, or custom .json)")->required();
+  cmd->add_option("--b", o->b, "Format of operand b (default: --a)");
+  cmd->add_option("--c", o->c, "Format of operand c (default: --a)");
+  cmd->add_option("--out", o->out, "Format of the result")->required();
+  cmd->add_option("--rounding", o->rounding, std::string("Rounding: ") + std::string(kRoundingNames))->required();
+  cmd->add_option("--tininess", o->tininess, "Tininess detection: after (x86, default) or before (ARM)");
+  cmd->add_option("--overflow", o->overflow, "Overflow policy: ieee (default) or saturate");
+  cmd->add_option("--seed", o->seed, "Stochastic rounding: LFSR seed (default 1)");
+  cmd->add_option("--random-bits", o->randomBits, "Stochastic rounding: random bits per operation, 1 to 32 (default 8)");
+  cmd->callback([o, &exitCode] {
+    VectorSetup setup;
+    std::string error;
+    if (!resolve(*o, setup, error)) {
+      std::fprintf(stderr, "fmasim vectors: %s\n", error.c_str());
+      exitCode = 2;
+      return;
+    }
+    exitCode = run(*o, setup);
+  });
+}
+
 }  // namespace fmasim

@@ -1,0 +1,116 @@
+// Block I/O for `fmasim vectors`: lines of hex codes in, lines of hex codes out, at
+// the speed of the parsing. Input is read with fread into one large buffer and split
+// in place; output is built in one large buffer and written with fwrite. Neither
+// allocates per line, so the arithmetic, not the I/O, sets the pace.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <string_view>
+#include <vector>
+
+namespace fmasim {
+
+class LineReader {
+ public:
+  explicit LineReader(std::FILE* in);
+
+  // The next line without its terminator ("\n" or "\r\n"); false at the end of input
+  // or on a read error (see failed()). A last line without "\n" still counts.
+  bool next(std::string_view& line);
+  bool failed() const { return failed_; }
+  long lineNumber() const { return lineNumber_; }
+
+ private:
+  bool refill();  // moves the unread tail to the front and reads more; false if nothing was added
+
+  std::FILE* in_;
+  std::vector<char> buffer_;
+  std::size_t begin_ = 0;  // first unread byte
+  std::size_t end_ = 0;    // one past the last byte read
+  bool eof_ = false;
+  bool failed_ = false;
+  long lineNumber_ = 0;
+};
+
+class OutputBuffer {
+ public:
+  // Room that one call sequence for a line may use before the next reserveLine().
+  static constexpr std::size_t kMaxLine = 256;
+
+  explicit OutputBuffer(std::FILE* out);
+  ~OutputBuffer() { flush(); }
+  OutputBuffer(const OutputBuffer&) = delete;
+  OutputBuffer& operator=(const OutputBuffer&) = delete;
+
+  // Makes room for one line of at most kMaxLine bytes, flushing when the buffer is full.
+  void reserveLine() {
+    if (buffer_.size() - used_ < kMaxLine) flush();
+  }
+  void put(char c) { buffer_[used_++] = c; }
+  // `value` as exactly `digits` uppercase hex digits (digits <= 16).
+  void putHex(std::uint64_t value, int digits) {
+    static constexpr char kDigits[] = "0123456789ABCDEF";
+    for (int i = digits - 1; i >= 0; --i) {
+      buffer_[used_ + static_cast<std::size_t>(i)] = kDigits[value & 0xF];
+      value >>= 4;
+    }
+    used_ += static_cast<std::size_t>(digits);
+  }
+  // Writes what is buffered; false once any write has failed.
+  bool flush();
+
+ private:
+  std::FILE* out_;
+  std::vector<char> buffer_;
+  std::size_t used_ = 0;
+  bool failed_ = false;
+};
+
+// Splitting a line into whitespace-separated hex fields.
+enum class HexField : std::uint8_t { Ok, Missing, NotHex, TooWide };
+
+namespace detail {
+inline constexpr std::uint8_t kBlank = 0xFE, kNotHex = 0xFF;
+// Byte -> hex digit value, kBlank for field separators, kNotHex for anything else.
+inline constexpr auto kHexTable = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (auto& v : t) v = kNotHex;
+  for (int c = 0; c < 10; ++c) t['0' + c] = static_cast<std::uint8_t>(c);
+  for (int c = 0; c < 6; ++c) t['A' + c] = t['a' + c] = static_cast<std::uint8_t>(10 + c);
+  for (unsigned char c : {' ', '\t', '\r', '\v', '\f'}) t[c] = kBlank;
+  return t;
+}();
+inline std::uint8_t hexClass(char c) { return kHexTable[static_cast<unsigned char>(c)]; }
+}  // namespace detail
+
+// Reads the field that starts at or after `pos` (skipping blanks) into `value`,
+// sets `text` to it and moves `pos` past it. TooWide means more than 64 bits.
+// Inline: it runs for every operand of every line.
+inline HexField nextHexField(std::string_view line, std::size_t& pos, std::uint64_t& value,
+                             std::string_view& text) {
+  using detail::hexClass;
+  while (pos < line.size() && hexClass(line[pos]) == detail::kBlank) ++pos;
+  if (pos == line.size()) return HexField::Missing;
+  const std::size_t start = pos;
+  std::uint64_t v = 0;
+  bool notHex = false, tooWide = false;
+  for (; pos < line.size(); ++pos) {
+    const std::uint8_t digit = hexClass(line[pos]);
+    if (digit == detail::kBlank) break;
+    notHex |= digit == detail::kNotHex;
+    tooWide |= (v >> 60) != 0;
+    v = (v << 4) | (digit & 0xF);
+  }
+  text = line.substr(start, pos - start);
+  value = v;
+  if (notHex) return HexField::NotHex;
+  return tooWide ? HexField::TooWide : HexField::Ok;
+}
+
+// Hex digits TestFloat prints for a code of `bits` bits.
+inline int hexDigits(int bits) { return (bits + 3) / 4; }
+
+}  // namespace fmasim
