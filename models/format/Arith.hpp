@@ -3,6 +3,7 @@
 // is exact, the sum is exact up to a jammed sticky bit, and roundToFormat rounds once.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <utility>
 
@@ -13,26 +14,51 @@
 
 namespace fmasim {
 
-// Exact sum of two signed terms. Both are left-aligned with their MSB at bit 125
-// so the smaller one can be shifted right with jamming: whenever bits are lost the
-// exponents differ by more than 20, the sum keeps its MSB at bit 124 or above, and
-// every rounding position (at most 64 bits below the MSB) stays far above the jam.
-// Holds because no exact product has more than 106 bits (53 x 53).
-inline Unrounded exactSum(Unrounded x, Unrounded y, bool roundingDown) {
+// Exact sum of two signed terms in a window of N = 64 or 128 bits. Both terms are
+// left-aligned with their MSB at bit N-3 so the smaller one can be shifted right
+// with jamming. With terms of at most N-3 bits, bits are lost only when the exponents
+// differ by 2 or more; then the sum keeps its MSB at bit N-4 or above, and rounding
+// stays exact as long as it reads at most N-4 bits below that MSB (the result's
+// precision plus a guard bit, or plus the stochastic random bits): windowFits.
+// The operand order and the add/subtract choice are selects, not branches: with
+// real data they are coin tosses for the branch predictor.
+template <class Sig>
+inline UnroundedIn<Sig> exactSum(UnroundedIn<Sig> x, UnroundedIn<Sig> y, bool roundingDown) {
   if (x.sig == 0 && y.sig == 0) return {x.sign == y.sign ? x.sign : roundingDown, 0, 0};
   if (y.sig == 0) return x;
   if (x.sig == 0) return y;
-  const int sx = 126 - bitLength(x.sig), sy = 126 - bitLength(y.sig);
-  x.sig <<= sx;
-  x.exp -= sx;
-  y.sig <<= sy;
-  y.exp -= sy;
-  if (x.exp < y.exp) std::swap(x, y);
-  y.sig = shiftRightJam(y.sig, x.exp - y.exp);
-  if (x.sign == y.sign) return {x.sign, x.exp, x.sig + y.sig};
-  if (x.sig == y.sig) return {roundingDown, 0, 0};  // exact cancellation: +0 except rounding down
-  if (x.sig > y.sig) return {x.sign, x.exp, x.sig - y.sig};
-  return {y.sign, x.exp, y.sig - x.sig};
+  constexpr int kTop = kWindowBits<Sig> - 2;
+  const int sx = kTop - bitLength(x.sig), sy = kTop - bitLength(y.sig);
+  const Sig xs = x.sig << sx, ys = y.sig << sy;
+  const std::int32_t xe = x.exp - sx, ye = y.exp - sy;
+  const bool yLarger = xe < ye;
+  const Sig big = yLarger ? ys : xs;
+  const Sig small = shiftRightJam(yLarger ? xs : ys, yLarger ? ye - xe : xe - ye);
+  const bool bigSign = yLarger ? y.sign : x.sign;
+  const std::int32_t exp = yLarger ? ye : xe;
+  if (x.sign == y.sign) return {bigSign, exp, static_cast<Sig>(big + small)};
+  if (big == small) return {roundingDown, 0, 0};  // exact cancellation: +0 except rounding down
+  const bool smallWins = small > big;  // only when the exponents are equal
+  return {bigSign != smallWins, exp, static_cast<Sig>(smallWins ? small - big : big - small)};
+}
+
+// Whether mulAdd's exact arithmetic fits a window of kWindowBits<Sig> bits (see
+// exactSum): products and addends of at most N-3 bits, rounding reading at most N-4.
+template <class Sig>
+inline bool windowFits(int productBits, int addendBits, int roundingBits) {
+  constexpr int n = kWindowBits<Sig>;
+  return productBits <= n - 3 && addendBits <= n - 3 && roundingBits <= n - 4;
+}
+
+// Bits of the largest significand a code of f decodes to.
+inline int significandBits(const Format& f) { return f.isFloat() ? f.manBits + 1 : f.bits; }
+
+// Bits that rounding into `out` reads below a result's MSB: the precision (for
+// integers, one more than the widest in-range value, as wider results are invalid
+// however they round), then a guard bit or the stochastic random bits.
+inline int roundingBits(const Format& out, const RoundingMode& rm) {
+  const int precision = out.isFloat() ? out.manBits + 1 : out.bits + 1;
+  return precision + (rm.mode == Rounding::Stochastic ? rm.randomBits : 1);
 }
 
 // A NaN operand's result in format `out`, carrying its sign and payload.
@@ -58,10 +84,10 @@ inline Result infiniteResult(const Format& out, bool negative, const RoundingMod
   return {nanCode(out, negative, 0), flag::invalid};
 }
 
-// a * b (+ c when c is given), rounded once into `out`. NaN and invalid cases follow
+// a * b (+ c) when an operand is infinite or NaN. NaN and invalid cases follow
 // Berkeley SoftFloat's 8086-SSE specialization (as s_mulAddF32.c orders them).
-inline Result mulAdd(const Decoded& a, const Decoded& b, const Decoded* c, const Format& out,
-                     const RoundingMode& rm, std::uint32_t random) {
+inline Result mulAddSpecial(const Decoded& a, const Decoded& b, const Decoded* c, const Format& out,
+                            const RoundingMode& rm) {
   const bool cNaN = c != nullptr && c->isNaN();
   const bool cSignaling = cNaN && c->signaling;
   if (a.isNaN() || b.isNaN()) {
@@ -78,67 +104,102 @@ inline Result mulAdd(const Decoded& a, const Decoded& b, const Decoded* c, const
     if (c != nullptr && c->isInf() && c->sign != productSign) return invalidResult(out, rm);
     return infiniteResult(out, productSign, rm);
   }
-  if (c != nullptr && c->isInf()) return infiniteResult(out, c->sign, rm);
+  return infiniteResult(out, c->sign, rm);  // only c is infinite
+}
 
-  const Unrounded product{productSign, a.exp + b.exp, static_cast<u128>(a.sig) * b.sig};
+static_assert(ValueClass::Zero < ValueClass::Finite && ValueClass::Finite < ValueClass::Infinity &&
+              ValueClass::Infinity < ValueClass::NaN);
+
+// a * b (+ c when c is given), rounded once into `out`, computed in the window Sig
+// (u128 always fits; std::uint64_t where windowFits<std::uint64_t> says so).
+template <class Sig = u128>
+inline Result mulAdd(const Decoded& a, const Decoded& b, const Decoded* c, const Format& out,
+                     const RoundingMode& rm, std::uint32_t random) {
+  // Zero and Finite are the smallest classes, so one comparison finds any Inf or NaN.
+  if (std::max({a.cls, b.cls, c != nullptr ? c->cls : ValueClass::Zero}) >= ValueClass::Infinity) [[unlikely]]
+    return mulAddSpecial(a, b, c, out, rm);
+  const UnroundedIn<Sig> product{a.sign != b.sign, a.exp + b.exp, static_cast<Sig>(static_cast<Sig>(a.sig) * b.sig)};
   if (c == nullptr) return roundToFormat(out, product, rm, random);
-  const Unrounded addend{c->sign, c->exp, c->sig};
+  const UnroundedIn<Sig> addend{c->sign, c->exp, c->sig};
   return roundToFormat(out, exactSum(product, addend, rm.mode == Rounding::Down), rm, random);
 }
 
 inline constexpr Decoded kDecodedOne{ValueClass::Finite, false, false, 0, 1, 0};
 
-// The operations with their formats bound once, as a hardware unit is built once.
+// mulAdd in the 64-bit window when the op's formats fit it (decided once per op).
+inline Result mulAddIn(bool narrowWindow, const Decoded& a, const Decoded& b, const Decoded* c, const Format& out,
+                       const RoundingMode& rm, std::uint32_t random) {
+  return narrowWindow ? mulAdd<std::uint64_t>(a, b, c, out, rm, random) : mulAdd<u128>(a, b, c, out, rm, random);
+}
+
+// The operations with their formats bound once, as a hardware unit is built once:
+// decoders, and the window the exact arithmetic needs.
 class FmaOp {
  public:
   FmaOp(Format a, Format b, Format c, Format out, RoundingMode rm)
-      : a_(std::move(a)), b_(std::move(b)), c_(std::move(c)), out_(std::move(out)), rm_(rm) {}
+      : narrow_(windowFits<std::uint64_t>(significandBits(a) + significandBits(b), significandBits(c),
+                                          roundingBits(out, rm))),
+        a_(std::move(a)), b_(std::move(b)), c_(std::move(c)), out_(std::move(out)), rm_(rm) {}
   Result operator()(std::uint64_t a, std::uint64_t b, std::uint64_t c, std::uint32_t random = 0) const {
-    const Decoded dc = decode(c_, c);
-    return mulAdd(decode(a_, a), decode(b_, b), &dc, out_, rm_, random);
+    const Decoded dc = c_(c);
+    return mulAddIn(narrow_, a_(a), b_(b), &dc, out_, rm_, random);
   }
 
  private:
-  Format a_, b_, c_, out_;
+  bool narrow_;
+  Decoder a_, b_, c_;
+  Format out_;
   RoundingMode rm_;
 };
 
 class MulOp {
  public:
   MulOp(Format a, Format b, Format out, RoundingMode rm)
-      : a_(std::move(a)), b_(std::move(b)), out_(std::move(out)), rm_(rm) {}
+      : narrow_(windowFits<std::uint64_t>(significandBits(a) + significandBits(b), 0, roundingBits(out, rm))),
+        a_(std::move(a)), b_(std::move(b)), out_(std::move(out)), rm_(rm) {}
   Result operator()(std::uint64_t a, std::uint64_t b, std::uint32_t random = 0) const {
-    return mulAdd(decode(a_, a), decode(b_, b), nullptr, out_, rm_, random);
+    return mulAddIn(narrow_, a_(a), b_(b), nullptr, out_, rm_, random);
   }
 
  private:
-  Format a_, b_, out_;
+  bool narrow_;
+  Decoder a_, b_;
+  Format out_;
   RoundingMode rm_;
 };
 
+// a + b as a * 1 + b.
 class AddOp {
  public:
   AddOp(Format a, Format b, Format out, RoundingMode rm)
-      : a_(std::move(a)), b_(std::move(b)), out_(std::move(out)), rm_(rm) {}
+      : narrow_(windowFits<std::uint64_t>(significandBits(a) + 1, significandBits(b), roundingBits(out, rm))),
+        a_(std::move(a)), b_(std::move(b)), out_(std::move(out)), rm_(rm) {}
   Result operator()(std::uint64_t a, std::uint64_t b, std::uint32_t random = 0) const {
-    const Decoded db = decode(b_, b);
-    return mulAdd(decode(a_, a), kDecodedOne, &db, out_, rm_, random);
+    const Decoded db = b_(b);
+    return mulAddIn(narrow_, a_(a), kDecodedOne, &db, out_, rm_, random);
   }
 
  private:
-  Format a_, b_, out_;
+  bool narrow_;
+  Decoder a_, b_;
+  Format out_;
   RoundingMode rm_;
 };
 
+// Conversion as a * 1.
 class ConvertOp {
  public:
-  ConvertOp(Format in, Format out, RoundingMode rm) : in_(std::move(in)), out_(std::move(out)), rm_(rm) {}
+  ConvertOp(Format in, Format out, RoundingMode rm)
+      : narrow_(windowFits<std::uint64_t>(significandBits(in) + 1, 0, roundingBits(out, rm))),
+        in_(std::move(in)), out_(std::move(out)), rm_(rm) {}
   Result operator()(std::uint64_t a, std::uint32_t random = 0) const {
-    return mulAdd(decode(in_, a), kDecodedOne, nullptr, out_, rm_, random);
+    return mulAddIn(narrow_, in_(a), kDecodedOne, nullptr, out_, rm_, random);
   }
 
  private:
-  Format in_, out_;
+  bool narrow_;
+  Decoder in_;
+  Format out_;
   RoundingMode rm_;
 };
 

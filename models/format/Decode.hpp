@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 #include "Format.hpp"
 #include "Value.hpp"
@@ -71,6 +73,30 @@ inline Decoded decodeFloat(const Format& f, std::uint64_t code) {
 inline Decoded decode(const Format& f, std::uint64_t code) {
   return f.isFloat() ? decodeFloat(f, code) : decodeInteger(f, code);
 }
+
+// decode() for one format bound once, as a hardware decoder is. Formats of at most
+// kTableBits bits read a table of all their codes, filled by decode() itself.
+class Decoder {
+ public:
+  static constexpr int kTableBits = 8;
+
+  explicit Decoder(Format f) : format_(std::move(f)) {
+    if (format_.bits > kTableBits) return;
+    table_.resize(std::size_t{1} << format_.bits);
+    for (std::uint64_t code = 0; code < table_.size(); ++code) table_[code] = decode(format_, code);
+  }
+
+  // Codes must fit the format; the table reads only the format's low bits.
+  Decoded operator()(std::uint64_t code) const {
+    return table_.empty() ? decode(format_, code) : table_[code & format_.codeMask()];
+  }
+
+  const Format& format() const { return format_; }
+
+ private:
+  Format format_;
+  std::vector<Decoded> table_;
+};
 
 // Classification in the order of RISC-V's fclass.
 enum class CodeClass : std::uint8_t {

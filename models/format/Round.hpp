@@ -10,41 +10,47 @@
 
 namespace fmasim {
 
+template <class Sig>
 struct RoundedMagnitude {
-  u128 q = 0;  // magnitude in units of 2^lsb
+  Sig q = 0;  // magnitude in units of 2^lsb
   bool inexact = false;
 };
 
 // The top `width` bits of the `shift` bits that sig loses when shifted right by `shift`.
-inline std::uint64_t lostTopBits(u128 sig, int shift, int width) {
-  const u128 mask = (u128{1} << width) - 1;
-  if (shift >= width) return shift - width >= 128 ? 0 : static_cast<std::uint64_t>((sig >> (shift - width)) & mask);
-  const u128 lost = sig & ((u128{1} << shift) - 1);
+template <class Sig>
+inline std::uint64_t lostTopBits(Sig sig, int shift, int width) {
+  const Sig mask = (Sig{1} << width) - 1;
+  if (shift >= width)
+    return shift - width >= kWindowBits<Sig> ? 0 : static_cast<std::uint64_t>((sig >> (shift - width)) & mask);
+  const Sig lost = sig & ((Sig{1} << shift) - 1);
   return static_cast<std::uint64_t>(lost << (width - shift));
 }
 
 // Rounds |x| = sig * 2^exp to a multiple of 2^lsb. `random` is the stochastic
 // rounding source: round up when the top randomBits lost bits plus random carry out.
-// sig must be below 2^127.
-inline RoundedMagnitude roundAt(u128 sig, std::int32_t exp, std::int32_t lsb, bool negative,
-                                const RoundingMode& rm, std::uint32_t random) {
-  if (lsb <= exp) return {sig << (exp - lsb), false};
+// sig must be below half the window (2^63 or 2^127). The decisions are written as
+// plain comparisons, not early returns, because on real data whether a result is
+// exact or which way it rounds is a coin toss for the branch predictor.
+template <class Sig>
+inline RoundedMagnitude<Sig> roundAt(Sig sig, std::int32_t exp, std::int32_t lsb, bool negative,
+                                     const RoundingMode& rm, std::uint32_t random) {
+  if (lsb <= exp) return {static_cast<Sig>(sig << (exp - lsb)), false};
   const int shift = lsb - exp;
-  u128 q = 0, lost = sig;
-  u128 half = 0;  // 0 stands for "half is above every possible sig"
-  if (shift < 128) {
+  Sig q = 0, lost = sig;
+  Sig half = ~Sig{0};  // everything lost: half of 2^lsb is above every possible sig
+  if (shift < kWindowBits<Sig>) {
     q = sig >> shift;
-    lost = sig & ((u128{1} << shift) - 1);
-    half = u128{1} << (shift - 1);
+    lost = sig & ((Sig{1} << shift) - 1);
+    half = Sig{1} << (shift - 1);
   }
-  if (lost == 0) return {q, false};
+  const bool inexact = lost != 0;
   bool up = false;
   switch (rm.mode) {
-    case Rounding::NearestEven: up = half != 0 && (lost > half || (lost == half && (q & 1))); break;
-    case Rounding::NearestAway: up = half != 0 && lost >= half; break;
+    case Rounding::NearestEven: up = lost + (q & 1) > half; break;  // above half, or half and q odd
+    case Rounding::NearestAway: up = lost >= half; break;
     case Rounding::TowardZero: up = false; break;
-    case Rounding::Up: up = !negative; break;
-    case Rounding::Down: up = negative; break;
+    case Rounding::Up: up = inexact && !negative; break;
+    case Rounding::Down: up = inexact && negative; break;
     case Rounding::Stochastic: {
       const int r = rm.randomBits;
       const std::uint64_t sum = lostTopBits(sig, shift, r) + (random & ((std::uint64_t{1} << r) - 1));
@@ -52,7 +58,7 @@ inline RoundedMagnitude roundAt(u128 sig, std::int32_t exp, std::int32_t lsb, bo
       break;
     }
   }
-  return {q + (up ? 1 : 0), true};
+  return {static_cast<Sig>(q + (up ? 1 : 0)), inexact};
 }
 
 inline bool roundsTowardZero(const RoundingMode& rm, bool negative) {
@@ -107,11 +113,13 @@ inline Result floatOverflow(const Format& f, bool negative, const RoundingMode& 
   return {nanCode(f, negative, 0), flags};  // OCP E4M3 non-saturating: NaN stands in for infinity
 }
 
-inline Result roundToInteger(const Format& f, const Unrounded& x, const RoundingMode& rm, std::uint32_t random) {
+template <class Sig>
+inline Result roundToInteger(const Format& f, const UnroundedIn<Sig>& x, const RoundingMode& rm,
+                             std::uint32_t random) {
   if (x.sig == 0) return {0, 0};
   const int top = x.exp + bitLength(x.sig);  // |x| < 2^top
   if (top + f.fracBits > 64) return integerInvalid(f, x.sign, false, rm);
-  const RoundedMagnitude r = roundAt(x.sig, x.exp, -f.fracBits, x.sign, rm, random);
+  const RoundedMagnitude<Sig> r = roundAt(x.sig, x.exp, -f.fracBits, x.sign, rm, random);
   const u128 limit = x.sign ? static_cast<u128>(-f.minInt) : static_cast<u128>(f.maxInt);
   if (r.q > limit) return integerInvalid(f, x.sign, false, rm);
   const auto magnitude = static_cast<std::uint64_t>(r.q);
@@ -119,7 +127,8 @@ inline Result roundToInteger(const Format& f, const Unrounded& x, const Rounding
   return {code, r.inexact ? flag::inexact : std::uint8_t{0}};
 }
 
-inline Result roundToFloat(const Format& f, const Unrounded& x, const RoundingMode& rm, std::uint32_t random) {
+template <class Sig>
+inline Result roundToFloat(const Format& f, const UnroundedIn<Sig>& x, const RoundingMode& rm, std::uint32_t random) {
   if (x.sign && !f.isSigned && x.sig != 0) return {defaultNaNCode(f), flag::invalid};
   if (x.sig == 0) {
     if (!f.hasZero) return {defaultNaNCode(f), flag::invalid};
@@ -129,13 +138,13 @@ inline Result roundToFloat(const Format& f, const Unrounded& x, const RoundingMo
   const int e = x.exp + bitLength(x.sig) - 1;  // 2^e <= |x| < 2^(e+1)
   const bool tinyBefore = e < f.emin;
   const int lsb = !tinyBefore ? e - m : (f.hasSubnormals ? f.emin - m : f.emin);
-  RoundedMagnitude r = roundAt(x.sig, x.exp, lsb, x.sign, rm, random);
+  RoundedMagnitude<Sig> r = roundAt(x.sig, x.exp, lsb, x.sign, rm, random);
   std::uint8_t flags = r.inexact ? flag::inexact : 0;
   if (tinyBefore && r.inexact) {
     bool tiny = true;
     if (rm.tininess == Tininess::AfterRounding && e == f.emin - 1) {
       // Tiny after rounding: the result rounded with an unbounded exponent is still below 2^emin.
-      const RoundedMagnitude unbounded = roundAt(x.sig, x.exp, e - m, x.sign, rm, random);
+      const RoundedMagnitude<Sig> unbounded = roundAt(x.sig, x.exp, e - m, x.sign, rm, random);
       tiny = (unbounded.q >> (m + 1)) == 0;
     }
     if (tiny) flags |= flag::underflow;
@@ -154,7 +163,7 @@ inline Result roundToFloat(const Format& f, const Unrounded& x, const RoundingMo
     mant = static_cast<std::uint64_t>(r.q);
   } else {
     field = static_cast<std::uint64_t>(resultExp + f.bias);
-    const u128 normalized = qTop >= m ? r.q >> (qTop - m) : r.q << (m - qTop);
+    const Sig normalized = qTop >= m ? r.q >> (qTop - m) : r.q << (m - qTop);
     mant = static_cast<std::uint64_t>(normalized) & f.mantMask();
   }
   if (field == static_cast<std::uint64_t>(f.maxField) && mant > f.maxFiniteMant)
@@ -164,7 +173,9 @@ inline Result roundToFloat(const Format& f, const Unrounded& x, const RoundingMo
 }
 
 // Rounds an exact (or jammed) value into format f: the encode half of the core.
-inline Result roundToFormat(const Format& f, const Unrounded& x, const RoundingMode& rm, std::uint32_t random = 0) {
+template <class Sig>
+inline Result roundToFormat(const Format& f, const UnroundedIn<Sig>& x, const RoundingMode& rm,
+                            std::uint32_t random = 0) {
   return f.isFloat() ? roundToFloat(f, x, rm, random) : roundToInteger(f, x, rm, random);
 }
 

@@ -37,12 +37,15 @@ struct Decoded {
 
 // A finite result before rounding: (-1)^sign * sig * 2^exp. Bit 0 of sig may be a
 // sticky bit (jammed), which is exact enough as long as the rounding position lies
-// at least two bits above it; the arithmetic guarantees that.
-struct Unrounded {
+// at least two bits above it; the arithmetic guarantees that. Sig is the window
+// the arithmetic ran in (std::uint64_t or u128, see Wide.hpp).
+template <class Sig>
+struct UnroundedIn {
   bool sign = false;
   std::int32_t exp = 0;
-  u128 sig = 0;
+  Sig sig = 0;
 };
+using Unrounded = UnroundedIn<u128>;
 
 enum class Rounding : std::uint8_t { NearestEven, TowardZero, Up, Down, NearestAway, Stochastic };
 enum class Tininess : std::uint8_t { AfterRounding, BeforeRounding };

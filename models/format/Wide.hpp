@@ -8,7 +8,14 @@ namespace fmasim {
 
 __extension__ using u128 = unsigned __int128;  // GCC/Clang built-in; __extension__ keeps -Wpedantic quiet
 
+// The significand windows of the exact arithmetic: std::uint64_t where every exact
+// term fits (most formats), u128 otherwise (see windowFits in Arith.hpp).
+template <class Sig>
+inline constexpr int kWindowBits = static_cast<int>(sizeof(Sig) * 8);
+
 // Number of significant bits: 0 for 0, else floor(log2(x)) + 1.
+inline int bitLength(std::uint64_t x) { return 64 - std::countl_zero(x); }
+
 inline int bitLength(u128 x) {
   const auto hi = static_cast<std::uint64_t>(x >> 64);
   const auto lo = static_cast<std::uint64_t>(x);
@@ -17,10 +24,11 @@ inline int bitLength(u128 x) {
 
 // Shift right, OR-ing every bit shifted out into bit 0 ("jamming"), so that later
 // rounding still sees whether anything non-zero was lost.
-inline u128 shiftRightJam(u128 x, int count) {
+template <class Sig>
+inline Sig shiftRightJam(Sig x, int count) {
   if (count <= 0) return x;
-  if (count >= 128) return x != 0 ? 1 : 0;
-  const u128 lost = x & ((u128{1} << count) - 1);
+  if (count >= kWindowBits<Sig>) return x != 0 ? 1 : 0;
+  const Sig lost = x & ((Sig{1} << count) - 1);
   return (x >> count) | (lost != 0 ? 1 : 0);
 }
 
