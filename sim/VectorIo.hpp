@@ -53,8 +53,10 @@ class OutputBuffer {
   // `value` as exactly `digits` uppercase hex digits (digits <= 16).
   void putHex(std::uint64_t value, int digits) {
     static constexpr char kDigits[] = "0123456789ABCDEF";
+    // A local pointer: stores through it cannot change it, so it stays in a register.
+    char* const at = buffer_.data() + used_;
     for (int i = digits - 1; i >= 0; --i) {
-      buffer_[used_ + static_cast<std::size_t>(i)] = kDigits[value & 0xF];
+      at[i] = kDigits[value & 0xF];
       value >>= 4;
     }
     used_ += static_cast<std::size_t>(digits);

@@ -84,8 +84,20 @@ class RandomSource {
   bool stochastic_;
 };
 
-void reportLine(long line, const std::string& problem) {
-  std::fprintf(stderr, "fmasim vectors: stdin line %ld: %s\n", line, problem.c_str());
+// Why operand `index` (from 0) of a line could not be used; `count` operands were expected.
+std::string badOperand(HexField status, std::size_t index, std::size_t count, const char* opName,
+                       std::string_view text, const Format& format) {
+  const std::string operand = "operand " + std::to_string(index + 1) + " ";
+  switch (status) {
+    case HexField::Missing:
+      return (index == 0 ? "empty line; expected " : "expected ") + std::to_string(count) + " hex operand" +
+             (count == 1 ? " (" : "s (") + opName + "), found " + std::to_string(index);
+    case HexField::NotHex: return operand + "'" + std::string(text) + "' is not hex";
+    case HexField::Ok:  // parsed, but with bits above the format's width
+    case HexField::TooWide: break;
+  }
+  return operand + "code " + std::string(text) + " is wider than " + format.name + " (" +
+         std::to_string(format.bits) + " bits)";
 }
 
 // Reads N operands per line, applies `compute` and writes the TestFloat line. Returns
@@ -109,21 +121,8 @@ int runLines(const char* opName, const std::array<const Format*, N>& in, const F
       const HexField status = nextHexField(line, pos, codes[i], text);
       if (status == HexField::Ok && (codes[i] & ~inMask[i]) == 0) continue;
       writer.flush();  // the lines before this one are good: let them out first
-      const std::string operand = "operand " + std::to_string(i + 1) + " ";
-      const std::string quoted(text);
-      switch (status) {
-        case HexField::Missing:
-          reportLine(reader.lineNumber(), (i == 0 ? std::string("empty line; ") : std::string()) + "expected " +
-                                              std::to_string(N) + " hex operands (" + opName + "), found " +
-                                              std::to_string(i));
-          break;
-        case HexField::NotHex: reportLine(reader.lineNumber(), operand + "'" + quoted + "' is not hex"); break;
-        case HexField::Ok:
-        case HexField::TooWide:
-          reportLine(reader.lineNumber(), operand + "code " + quoted + " is wider than " + in[i]->name + " (" +
-                                              std::to_string(in[i]->bits) + " bits)");
-          break;
-      }
+      std::fprintf(stderr, "fmasim vectors: stdin line %ld: %s\n", reader.lineNumber(),
+                   badOperand(status, i, N, opName, text, *in[i]).c_str());
       return 2;
     }
     const Result r = compute(codes);

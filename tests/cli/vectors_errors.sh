@@ -11,7 +11,7 @@ expect_error "$fma16" "0x3C00 3C00 3C00\n" "stdin line 1: operand 1 '0x3C00' is 
 expect_error "$fma16" "${good}${good}3C00 3C00\n" "stdin line 3: expected 3 hex operands (fma), found 2" "$goodOut\n$goodOut"
 expect_error "$fma16" "${good}\n$good" "stdin line 2: empty line; expected 3 hex operands (fma), found 0" "$goodOut"
 expect_error "$fma16" " \t \n" "stdin line 1: empty line"
-expect_error "--op cvt --a fp16 --out fp32 --rounding rne" "\n" "stdin line 1: empty line; expected 1 hex operands (cvt)"
+expect_error "--op cvt --a fp16 --out fp32 --rounding rne" "\n" "stdin line 1: empty line; expected 1 hex operand (cvt), found 0"
 expect_error "--op mul --a fp8_e4m3 --out fp8_e4m3 --rounding rne" "38 38\n38 1FF\n" \
   "stdin line 2: operand 2 code 1FF is wider than fp8_e4m3 (8 bits)" "38 38 38 00"
 expect_error "$fma16" "3C00 3C00 10000\n" "stdin line 1: operand 3 code 10000 is wider than fp16 (16 bits)"
