@@ -11,21 +11,23 @@ fail() {
   failures=$((failures + 1))
 }
 
-# expect_output "ARGS" "INPUT" "EXPECTED STDOUT": exit 0, exact stdout, empty stderr.
+# expect_output "ARGS" "INPUT" "EXPECTED STDOUT": exit 0, exact stdout (every line ending
+# in \n), empty stderr.
 expect_output() {
-  printf '%b' "$2" | $FMASIM vectors $1 >"$out" 2>"$err"
+  printf '%b' "$2" | "$FMASIM" vectors $1 >"$out" 2>"$err"
   rc=$?
   [ "$rc" -eq 0 ] || fail "vectors $1 <<< '$2': exit $rc, stderr: $(cat "$err")"
   [ -s "$err" ] && fail "vectors $1 <<< '$2': unexpected stderr: $(cat "$err")"
   expected=$(printf '%b' "$3")
   [ "$(cat "$out")" = "$expected" ] || fail "vectors $1 <<< '$2': got '$(cat "$out")', expected '$expected'"
+  [ -z "$(tail -c 1 "$out")" ] || fail "vectors $1 <<< '$2': the last line lacks its newline"
 }
 
 # expect_error "ARGS" "INPUT" "STDERR FRAGMENT" ["STDOUT"]: exit 2, one error on stderr
 # containing the fragment (CLI11 adds a "--help" hint line to its own errors), and
 # stdout equal to STDOUT (default empty): lines before a bad line are still written.
 expect_error() {
-  printf '%b' "$2" | $FMASIM vectors $1 >"$out" 2>"$err"
+  printf '%b' "$2" | "$FMASIM" vectors $1 >"$out" 2>"$err"
   rc=$?
   [ "$rc" -eq 2 ] || fail "vectors $1 <<< '$2': exit $rc, expected 2"
   grep -qF -- "$3" "$err" || fail "vectors $1 <<< '$2': stderr '$(cat "$err")' lacks '$3'"
