@@ -20,8 +20,8 @@ namespace fmasim {
 // differ by 2 or more; then the sum keeps its MSB at bit N-4 or above, and rounding
 // stays exact as long as it reads at most N-4 bits below that MSB (the result's
 // precision plus a guard bit, or plus the stochastic random bits): windowFits.
-// The operand order and the add/subtract choice are selects, not branches: with
-// real data they are coin tosses for the branch predictor.
+// The operand order and the add/subtract choice are bit operations, not branches
+// (see swapIf).
 template <class Sig>
 inline UnroundedIn<Sig> exactSum(UnroundedIn<Sig> x, UnroundedIn<Sig> y, bool roundingDown) {
   if (x.sig == 0 && y.sig == 0) return {x.sign == y.sign ? x.sign : roundingDown, 0, 0};
@@ -29,17 +29,22 @@ inline UnroundedIn<Sig> exactSum(UnroundedIn<Sig> x, UnroundedIn<Sig> y, bool ro
   if (x.sig == 0) return y;
   constexpr int kTop = kWindowBits<Sig> - 2;
   const int sx = kTop - bitLength(x.sig), sy = kTop - bitLength(y.sig);
-  const Sig xs = x.sig << sx, ys = y.sig << sy;
-  const std::int32_t xe = x.exp - sx, ye = y.exp - sy;
-  const bool yLarger = xe < ye;
-  const Sig big = yLarger ? ys : xs;
-  const Sig small = shiftRightJam(yLarger ? xs : ys, yLarger ? ye - xe : xe - ye);
-  const bool bigSign = yLarger ? y.sign : x.sign;
-  const std::int32_t exp = yLarger ? ye : xe;
-  if (x.sign == y.sign) return {bigSign, exp, static_cast<Sig>(big + small)};
-  if (big == small) return {roundingDown, 0, 0};  // exact cancellation: +0 except rounding down
-  const bool smallWins = small > big;  // only when the exponents are equal
-  return {bigSign != smallWins, exp, static_cast<Sig>(smallWins ? small - big : big - small)};
+  Sig big = x.sig << sx, small = y.sig << sy;
+  std::int32_t exp = x.exp - sx, smallExp = y.exp - sy;
+  const bool yLarger = exp < smallExp;
+  swapIf(yLarger, big, small);
+  swapIf(yLarger, exp, smallExp);
+  small = shiftRightJam(small, exp - smallExp);
+  const bool bigSign = x.sign != (yLarger && x.sign != y.sign);
+  // big + small or big - small in two's complement (both are below 2^(N-2), so the
+  // top bit of the result is its sign), then the magnitude: small wins only when the
+  // exponents are equal.
+  const Sig subtract = Sig{0} - static_cast<Sig>(x.sign != y.sign);  // all ones or zero
+  const Sig signedSum = big + ((small ^ subtract) - subtract);
+  const Sig smallWins = Sig{0} - (signedSum >> (kWindowBits<Sig> - 1));  // all ones or zero
+  const Sig sum = (signedSum ^ smallWins) - smallWins;
+  if (sum == 0) return {roundingDown, 0, 0};  // exact cancellation: +0 except rounding down
+  return {bigSign != (smallWins != 0), exp, sum};
 }
 
 // Whether mulAdd's exact arithmetic fits a window of kWindowBits<Sig> bits (see

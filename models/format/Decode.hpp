@@ -22,14 +22,37 @@ inline Decoded decodeInteger(const Format& f, std::uint64_t code) {
   return d;
 }
 
-inline Decoded decodeFloat(const Format& f, std::uint64_t code) {
+// The masks and offsets decodeFloat reads, derived from a float format once
+// (a Decoder keeps them; one-off decode() calls derive them on the spot).
+struct FloatFields {
+  explicit FloatFields(const Format& f)
+      : manBits(f.manBits),
+        minNormalField(f.minNormalField),
+        nanField(f.maxField + 1),
+        subnormalExp(f.emin - f.manBits),
+        normalExpOffset(-f.bias - f.manBits),
+        nan(f.nan),
+        hasSubnormals(f.hasSubnormals),
+        fieldMask((std::uint64_t{1} << f.expBits) - 1),
+        mantMask(f.mantMask()),
+        signBit(f.signBit()),
+        magnitudeMask(f.codeMask() & ~f.signBit()) {}
+
+  int manBits, minNormalField, nanField;  // nanField: the IEEE all-ones exponent field
+  std::int32_t subnormalExp, normalExpOffset;
+  NanStyle nan;
+  bool hasSubnormals;
+  std::uint64_t fieldMask, mantMask, signBit, magnitudeMask;
+};
+
+inline Decoded decodeFloat(const FloatFields& f, std::uint64_t code) {
   Decoded d;
-  const int field = static_cast<int>((code >> f.manBits) & ((std::uint64_t{1} << f.expBits) - 1));
-  const std::uint64_t mant = code & f.mantMask();
-  d.sign = (code & f.signBit()) != 0;
+  const int field = static_cast<int>((code >> f.manBits) & f.fieldMask);
+  const std::uint64_t mant = code & f.mantMask;
+  d.sign = (code & f.signBit) != 0;
   switch (f.nan) {
     case NanStyle::Ieee:
-      if (field == f.maxField + 1) {
+      if (field == f.nanField) {
         if (mant == 0) {
           d.cls = ValueClass::Infinity;
           return d;
@@ -42,13 +65,13 @@ inline Decoded decodeFloat(const Format& f, std::uint64_t code) {
       }
       break;
     case NanStyle::SingleAllOnes:
-      if ((code & ~f.signBit()) == (f.codeMask() & ~f.signBit())) {
+      if ((code & f.magnitudeMask) == f.magnitudeMask) {
         d.cls = ValueClass::NaN;
         return d;
       }
       break;
     case NanStyle::Fnuz:
-      if (code == f.signBit()) {
+      if (code == f.signBit) {
         d.cls = ValueClass::NaN;
         d.sign = false;
         return d;
@@ -61,26 +84,29 @@ inline Decoded decodeFloat(const Format& f, std::uint64_t code) {
     if (mant == 0 || !f.hasSubnormals) return d;  // formats without subnormals read them as zero
     d.cls = ValueClass::Finite;
     d.sig = mant;
-    d.exp = f.emin - f.manBits;
+    d.exp = f.subnormalExp;
     return d;
   }
   d.cls = ValueClass::Finite;
-  d.sig = mant | (std::uint64_t{1} << f.manBits);
-  d.exp = field - f.bias - f.manBits;
+  d.sig = mant | (f.mantMask + 1);
+  d.exp = field + f.normalExpOffset;
   return d;
 }
+
+inline Decoded decodeFloat(const Format& f, std::uint64_t code) { return decodeFloat(FloatFields(f), code); }
 
 inline Decoded decode(const Format& f, std::uint64_t code) {
   return f.isFloat() ? decodeFloat(f, code) : decodeInteger(f, code);
 }
 
-// decode() for one format bound once, as a hardware decoder is. Formats of at most
-// kTableBits bits read a table of all their codes, filled by decode() itself.
+// decode() for one format bound once, as a hardware decoder is: formats of at most
+// kTableBits bits read a table of all their codes (filled by decode() itself), wider
+// float formats keep their FloatFields.
 class Decoder {
  public:
   static constexpr int kTableBits = 8;
 
-  explicit Decoder(Format f) : format_(std::move(f)) {
+  explicit Decoder(Format f) : format_(std::move(f)), fields_(format_), codeMask_(format_.codeMask()) {
     if (format_.bits > kTableBits) return;
     table_.resize(std::size_t{1} << format_.bits);
     for (std::uint64_t code = 0; code < table_.size(); ++code) table_[code] = decode(format_, code);
@@ -88,13 +114,16 @@ class Decoder {
 
   // Codes must fit the format; the table reads only the format's low bits.
   Decoded operator()(std::uint64_t code) const {
-    return table_.empty() ? decode(format_, code) : table_[code & format_.codeMask()];
+    if (!table_.empty()) return table_[code & codeMask_];
+    return format_.isFloat() ? decodeFloat(fields_, code) : decodeInteger(format_, code);
   }
 
   const Format& format() const { return format_; }
 
  private:
   Format format_;
+  FloatFields fields_;  // unused for integer formats
+  std::uint64_t codeMask_;
   std::vector<Decoded> table_;
 };
 

@@ -32,7 +32,7 @@ inline std::uint64_t lostTopBits(Sig sig, int shift, int width) {
 // plain comparisons, not early returns, because on real data whether a result is
 // exact or which way it rounds is a coin toss for the branch predictor.
 template <class Sig>
-inline RoundedMagnitude<Sig> roundAt(Sig sig, std::int32_t exp, std::int32_t lsb, bool negative,
+[[gnu::always_inline]] inline RoundedMagnitude<Sig> roundAt(Sig sig, std::int32_t exp, std::int32_t lsb, bool negative,
                                      const RoundingMode& rm, std::uint32_t random) {
   if (lsb <= exp) return {static_cast<Sig>(sig << (exp - lsb)), false};
   const int shift = lsb - exp;
@@ -64,6 +64,11 @@ inline RoundedMagnitude<Sig> roundAt(Sig sig, std::int32_t exp, std::int32_t lsb
 inline bool roundsTowardZero(const RoundingMode& rm, bool negative) {
   return rm.mode == Rounding::TowardZero || (rm.mode == Rounding::Up && negative) ||
          (rm.mode == Rounding::Down && !negative);
+}
+
+// The sign bit of a code of f if negative: a mask, not a branch, as signs are data.
+inline std::uint64_t signField(const Format& f, bool negative) {
+  return f.signBit() & (std::uint64_t{0} - static_cast<std::uint64_t>(negative));
 }
 
 inline std::uint64_t floatMaxFiniteCode(const Format& f, bool negative) {
@@ -127,49 +132,58 @@ inline Result roundToInteger(const Format& f, const UnroundedIn<Sig>& x, const R
   return {code, r.inexact ? flag::inexact : std::uint8_t{0}};
 }
 
+// The largest finite code's magnitude (the code without its sign bit). Codes of
+// one sign order like their values, so a rounded magnitude above it overflowed.
+inline std::uint64_t floatMaxFiniteMagnitude(const Format& f) { return floatMaxFiniteCode(f, false); }
+
+// |x| below 2^emin: rounds at the subnormal quantum (at 2^emin without subnormals)
+// and decides underflow. Kept out of line so that the common path inlines into callers.
 template <class Sig>
-inline Result roundToFloat(const Format& f, const UnroundedIn<Sig>& x, const RoundingMode& rm, std::uint32_t random) {
-  if (x.sign && !f.isSigned && x.sig != 0) return {defaultNaNCode(f), flag::invalid};
-  if (x.sig == 0) {
-    if (!f.hasZero) return {defaultNaNCode(f), flag::invalid};
-    return {x.sign && f.nan != NanStyle::Fnuz ? f.signBit() : 0, 0};
-  }
+[[gnu::noinline]] Result roundTinyToFloat(const Format& f, const UnroundedIn<Sig>& x, int e, const RoundingMode& rm,
+                               std::uint32_t random) {
   const int m = f.manBits;
-  const int e = x.exp + bitLength(x.sig) - 1;  // 2^e <= |x| < 2^(e+1)
-  const bool tinyBefore = e < f.emin;
-  const int lsb = !tinyBefore ? e - m : (f.hasSubnormals ? f.emin - m : f.emin);
-  RoundedMagnitude<Sig> r = roundAt(x.sig, x.exp, lsb, x.sign, rm, random);
-  std::uint8_t flags = r.inexact ? flag::inexact : 0;
-  if (tinyBefore && r.inexact) {
+  const RoundedMagnitude<Sig> r = roundAt(x.sig, x.exp, f.hasSubnormals ? f.emin - m : f.emin, x.sign, rm, random);
+  std::uint8_t flags = 0;
+  if (r.inexact) {
     bool tiny = true;
     if (rm.tininess == Tininess::AfterRounding && e == f.emin - 1) {
       // Tiny after rounding: the result rounded with an unbounded exponent is still below 2^emin.
       const RoundedMagnitude<Sig> unbounded = roundAt(x.sig, x.exp, e - m, x.sign, rm, random);
       tiny = (unbounded.q >> (m + 1)) == 0;
     }
-    if (tiny) flags |= flag::underflow;
+    flags = tiny ? flag::inexact | flag::underflow : flag::inexact;
   }
-  std::int32_t qLsb = lsb;
+  const std::uint64_t sign = signField(f, x.sign);
   if (r.q == 0) {
     if (f.hasZero) return {x.sign && f.nan != NanStyle::Fnuz ? f.signBit() : 0, flags};
-    r.q = 1;  // no zero (E8M0): the smallest value stands in
-    qLsb = f.emin;
+    return {sign | (static_cast<std::uint64_t>(f.minNormalField) << m), flags};  // no zero (E8M0): 2^emin stands in
   }
-  const int qTop = bitLength(r.q) - 1;
-  const int resultExp = qLsb + qTop;
-  if (resultExp > f.emax) return {floatOverflow(f, x.sign, rm).code, static_cast<std::uint8_t>(flags | flag::overflow | flag::inexact)};
-  std::uint64_t field = 0, mant = 0;
-  if (resultExp < f.emin) {  // subnormal: lsb is emin - m and q < 2^m
-    mant = static_cast<std::uint64_t>(r.q);
-  } else {
-    field = static_cast<std::uint64_t>(resultExp + f.bias);
-    const Sig normalized = qTop >= m ? r.q >> (qTop - m) : r.q << (m - qTop);
-    mant = static_cast<std::uint64_t>(normalized) & f.mantMask();
+  // With subnormals q (at most 2^m) is the magnitude itself, 2^m being the smallest
+  // normal; without them q is 1 and stands for 2^emin.
+  const auto magnitude = f.hasSubnormals ? static_cast<std::uint64_t>(r.q) : static_cast<std::uint64_t>(f.minNormalField) << m;
+  return {sign | magnitude, flags};
+}
+
+template <class Sig>
+inline Result roundToFloat(const Format& f, const UnroundedIn<Sig>& x, const RoundingMode& rm, std::uint32_t random) {
+  if (!f.isSigned && x.sign && x.sig != 0) return {defaultNaNCode(f), flag::invalid};
+  if (x.sig == 0) {
+    if (!f.hasZero) return {defaultNaNCode(f), flag::invalid};
+    return {x.sign && f.nan != NanStyle::Fnuz ? f.signBit() : 0, 0};
   }
-  if (field == static_cast<std::uint64_t>(f.maxField) && mant > f.maxFiniteMant)
-    return {floatOverflow(f, x.sign, rm).code, static_cast<std::uint8_t>(flags | flag::overflow | flag::inexact)};
-  const std::uint64_t sign = x.sign ? f.signBit() : 0;
-  return {sign | (field << m) | mant, flags};
+  const int m = f.manBits;
+  const int e = x.exp + bitLength(x.sig) - 1;  // 2^e <= |x| < 2^(e+1)
+  if (e < f.emin) return roundTinyToFloat(f, x, e, rm, random);
+  const std::uint8_t overflowFlags = flag::overflow | flag::inexact;
+  if (e > f.emax) return {floatOverflow(f, x.sign, rm).code, overflowFlags};
+  const RoundedMagnitude<Sig> r = roundAt(x.sig, x.exp, e - m, x.sign, rm, random);
+  // q is in [2^m, 2^(m+1)]: added onto the field below e's, its leading one completes
+  // the field and a round-up to 2^(m+1) carries into the next field, as in hardware.
+  // (Unsigned wrap-around: a format without zero has emin's field 0.)
+  const std::uint64_t magnitude =
+      (static_cast<std::uint64_t>(e + f.bias - 1) << m) + static_cast<std::uint64_t>(r.q);
+  if (magnitude > floatMaxFiniteMagnitude(f)) return {floatOverflow(f, x.sign, rm).code, overflowFlags};
+  return {signField(f, x.sign) | magnitude, r.inexact ? flag::inexact : std::uint8_t{0}};
 }
 
 // Rounds an exact (or jammed) value into format f: the encode half of the core.

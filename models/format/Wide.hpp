@@ -22,6 +22,16 @@ inline int bitLength(u128 x) {
   return hi ? 128 - std::countl_zero(hi) : 64 - std::countl_zero(lo);
 }
 
+// Swaps a and b when c holds, with masks rather than a branch: where c is data
+// (which term is larger), a branch mispredicts half the time, and compilers turn
+// even std::max and ?: into branches.
+template <class T>
+inline void swapIf(bool c, T& a, T& b) {
+  const T flip = (a ^ b) & static_cast<T>(T{0} - static_cast<T>(c));
+  a ^= flip;
+  b ^= flip;
+}
+
 // Shift right, OR-ing every bit shifted out into bit 0 ("jamming"), so that later
 // rounding still sees whether anything non-zero was lost.
 template <class Sig>
