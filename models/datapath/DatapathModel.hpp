@@ -1,0 +1,71 @@
+// The functional engine: one datapath step after another through the five unit
+// functions, with no simulation kernel. It reproduces the numbers the cycle-accurate
+// model produces (including the summation order of interleaved accumulators) and
+// states the cycle counts that model measures.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "DatapathSpec.hpp"
+#include "Units.hpp"
+#include "format/Lfsr.hpp"
+
+namespace fmasim {
+
+// An accumulator's content: a code of the accumulator format (float), or a two's
+// complement integer in units of 2^-accumulatorFracBits (integer and fixed point).
+struct AccumulatorValue {
+  std::uint64_t code = 0;
+  i128 fixed = 0;
+  bool operator==(const AccumulatorValue&) const = default;
+};
+
+class DatapathModel {
+ public:
+  explicit DatapathModel(const DatapathSpec& spec);
+
+  // Clears every partial accumulator, the flags and the step count; reseeds the LFSR.
+  void reset();
+
+  // One step: spec.params.lanes products a[i] * b[i] (codes of the operand formats),
+  // each with its block scale exponent (nullptr: none), into the next partial
+  // accumulator (round robin over spec.partialAccumulators).
+  void step(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp);
+
+  // Reduces the partial accumulators in order (p0 + p1, then + p2, ...) through the
+  // same adder and rounder, and returns the result. Leaves the model reduced.
+  AccumulatorValue finish();
+
+  std::uint8_t flags() const { return flags_; }
+  std::int64_t steps() const { return steps_; }
+
+  // Cycles the pipeline takes for `steps` steps and the final reduction.
+  static std::int64_t cycles(const DatapathSpec& spec, std::int64_t steps);
+
+  // The accumulator's value as a double (for reports).
+  double toDouble(const AccumulatorValue& v) const;
+
+ private:
+  std::uint64_t accumulateFloat(std::uint64_t acc, const std::int32_t* scaleExp);
+  std::uint64_t addTermsToFloat(const Decoded& c);
+  std::uint64_t special(std::span<const Decoded> a, std::span<const Decoded> b, const Decoded& c);
+  std::uint32_t random() {
+    return spec_.params.outputRounding.mode == Rounding::Stochastic ? lfsr_.draw(spec_.params.outputRounding.randomBits) : 0;
+  }
+
+  const DatapathSpec& spec_;
+  Decoder decodeA_, decodeB_;
+  std::optional<Decoder> decodeAcc_;  // float accumulators only
+  std::vector<AccumulatorValue> partials_;
+  std::vector<Term> terms_;
+  std::vector<i128> aligned_;
+  std::vector<Decoded> da_, db_;
+  Lfsr lfsr_;
+  std::uint8_t flags_ = 0;
+  std::int64_t steps_ = 0;
+};
+
+}  // namespace fmasim

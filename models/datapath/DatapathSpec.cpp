@@ -1,0 +1,230 @@
+#include "DatapathSpec.hpp"
+
+#include <bit>
+
+namespace fmasim {
+namespace {
+
+// The widest two's complement value the functional units hold in one register.
+constexpr int kMaxAdderBits = 126;  // sign + 125 magnitude bits: exactSum's 128-bit window
+constexpr int kMaxFixedBits = 116;  // leaves the adder tree room for 1024 lanes
+constexpr int kMaxStages = 8;
+constexpr int kMaxLanes = 1024;
+
+bool fail(std::string& error, const std::string& path, const std::string& message) {
+  error = path + ": " + message;
+  return false;
+}
+
+int sigFracBits(const Format& f) { return significandFractionBits(f); }
+int alignExpMin(const Format& f) { return f.isFloat() ? f.emin : f.bits - 1 - f.fracBits; }
+int alignExpMax(const Format& f) { return f.isFloat() ? f.emax : f.bits - 1 - f.fracBits; }
+
+int ceilLog2(int n) { return n <= 1 ? 0 : std::bit_width(static_cast<unsigned>(n - 1)); }
+
+int precisionBits(const Format& f) { return f.isFloat() ? f.manBits + 1 : f.bits; }
+
+bool deriveMultiplier(const DatapathParams& p, DatapathSpec& s, std::string& error) {
+  if (p.kind == DatapathKind::Cma) {
+    if (!p.productFormat) return fail(error, "/datapath/product/format", "a cma datapath needs the product's format");
+    const Format& f = *p.productFormat;
+    if (!f.isFloat()) return fail(error, "/datapath/product/format", "the product format must be a float format");
+    s.productSigBits = f.manBits + 1;
+    s.productFracBits = f.manBits;
+    s.productExpMin = f.emin;
+    s.productExpMax = f.emax;
+    s.productLsbExpMin = f.emin - f.manBits;
+    return true;
+  }
+  s.productSigBits = sigFracBits(p.a) + 1 + sigFracBits(p.b) + 1;
+  s.productFracBits = sigFracBits(p.a) + sigFracBits(p.b);
+  s.productExpMin = alignExpMin(p.a) + alignExpMin(p.b);
+  s.productExpMax = alignExpMax(p.a) + alignExpMax(p.b);
+  s.productLsbExpMin = s.productExpMin - s.productFracBits;
+  return true;
+}
+
+bool deriveAligner(const DatapathParams& p, DatapathSpec& s, std::string& error) {
+  const bool fusedAddend = p.addend == AddendPath::Fused && p.accumulatorKind == AccumulatorKind::Float;
+  s.adderTerms = p.lanes + (fusedAddend ? 1 : 0);
+  s.exactAlignment = !p.alignFractionBits.has_value();
+  if (p.accumulatorKind != AccumulatorKind::Float) {
+    // Products are shifted straight to the accumulator's binary point (Kulisch).
+    if (p.alignFractionBits)
+      return fail(error, "/datapath/alignment/fraction_bits",
+                  "integer and fixed-point accumulators align to their own fraction bits; remove fraction_bits");
+    s.exactAlignment = s.accumulatorFracBits >= -s.productLsbExpMin;
+    s.alignFractionBits = s.accumulatorFracBits;
+    s.alignIntegerBits = s.accumulatorBits - s.accumulatorFracBits;
+    s.alignWindowBits = s.accumulatorBits;
+    s.alignShiftMax = s.productExpMax - s.productExpMin;
+    s.adderBits = s.accumulatorBits + ceilLog2(s.adderTerms);
+  } else if (!s.exactAlignment) {
+    const int f = *p.alignFractionBits;
+    if (f < 0 || f > 120) return fail(error, "/datapath/alignment/fraction_bits", "must be 0..120, got " + std::to_string(f));
+    s.alignFractionBits = f;
+    s.alignIntegerBits = 3;  // a product's significand is below 4, plus the sign
+    s.alignWindowBits = f + s.alignIntegerBits;
+    s.alignShiftMax = f + 2;  // a term further below the reference is entirely cut off
+    s.adderBits = s.alignWindowBits + ceilLog2(s.adderTerms);
+  } else if (p.lanes == 1) {
+    // One product needs no common window: it is exact as it is. The addend meets it
+    // in an FMA-style window (product, addend precision and guard bits, with sticky).
+    const int addendBits = precisionBits(p.accumulator);
+    s.alignFractionBits = s.productFracBits + addendBits + 2;
+    s.alignIntegerBits = 3;
+    s.alignWindowBits = s.productSigBits + addendBits + 3;
+    s.alignShiftMax = s.alignWindowBits;
+    s.adderBits = s.alignWindowBits + 1;
+  } else {
+    // Exact alignment of several products: a fixed window over the whole product
+    // range (Kulisch), so no product bit is ever shifted out.
+    s.alignFractionBits = -s.productLsbExpMin;
+    s.alignIntegerBits = s.productExpMax + 3;
+    s.alignWindowBits = s.productExpMax + 3 - s.productLsbExpMin;
+    s.alignShiftMax = s.productExpMax - s.productExpMin;
+    s.adderBits = s.alignWindowBits + ceilLog2(p.lanes);
+    if (s.adderBits > kMaxAdderBits)
+      return fail(error, "/datapath/alignment/fraction_bits",
+                  "exact alignment of " + std::to_string(p.lanes) + " products of " + p.a.name + " x " + p.b.name +
+                      " needs a " + std::to_string(s.adderBits) + "-bit adder; at most " +
+                      std::to_string(kMaxAdderBits) + " are supported: set fraction_bits");
+  }
+  if (s.adderBits > kMaxAdderBits)
+    return fail(error, "/datapath/alignment/fraction_bits",
+                "the adder would need " + std::to_string(s.adderBits) + " bits; at most " +
+                    std::to_string(kMaxAdderBits) + " are supported");
+  return true;
+}
+
+// The accumulator format with only `fractionBits` mantissa bits kept, same exponent
+// range: what the rounder rounds to before the result is stored.
+Format reducedPrecision(const Format& f, int fractionBits) {
+  Format r = f;
+  r.manBits = fractionBits;
+  r.maxFiniteMant = f.maxFiniteMant >> (f.manBits - fractionBits);
+  r.bits = f.bits - (f.manBits - fractionBits);
+  r.name = f.name + "_p" + std::to_string(fractionBits);
+  return r;
+}
+
+bool deriveAccumulator(const DatapathParams& p, DatapathSpec& s, std::string& error) {
+  switch (p.accumulatorKind) {
+    case AccumulatorKind::Float: {
+      const Format& acc = p.accumulator;
+      if (!acc.isFloat()) return fail(error, "/datapath/accumulator/format", "expected a float format");
+      const int pBits = p.outputFractionBits.value_or(acc.manBits);
+      const int minBits = acc.nan == NanStyle::Ieee ? 1 : 0;
+      if (pBits < minBits || pBits > acc.manBits)
+        return fail(error, "/datapath/accumulator/precision_bits",
+                    "must be " + std::to_string(minBits) + ".." + std::to_string(acc.manBits) + " for " + acc.name +
+                        ", got " + std::to_string(pBits));
+      s.outputFractionBits = pBits;
+      s.roundingFormat = reducedPrecision(acc, pBits);
+      s.accumulatorBits = acc.bits;
+      return true;
+    }
+    case AccumulatorKind::Integer: {
+      const Format& acc = p.accumulator;
+      if (acc.isFloat()) return fail(error, "/datapath/accumulator/format", "expected an integer format");
+      if (p.a.isFloat() || p.b.isFloat())
+        return fail(error, "/datapath/accumulator/format",
+                    "an integer accumulator needs integer or fixed-point operands; use \"fixed\" for floats");
+      if (p.a.fracBits + p.b.fracBits != acc.fracBits)
+        return fail(error, "/datapath/accumulator/format",
+                    "products of " + p.a.name + " x " + p.b.name + " have " + std::to_string(p.a.fracBits + p.b.fracBits) +
+                        " fraction bits but " + acc.name + " has " + std::to_string(acc.fracBits));
+      s.accumulatorBits = acc.bits;
+      s.accumulatorFracBits = acc.fracBits;
+      return true;
+    }
+    case AccumulatorKind::Fixed: {
+      const int exactFrac = -s.productLsbExpMin;
+      const int frac = p.fixedFractionBits.value_or(exactFrac);
+      // Integer bits: the largest product (below 2^(productExpMax + 2)), headroom, sign.
+      const int exactWidth = s.productExpMax + 2 + p.headroomBits + 1 + frac;
+      const int width = p.fixedWidth.value_or(exactWidth);
+      if (p.headroomBits < 0 || p.headroomBits > 64)
+        return fail(error, "/datapath/accumulator/headroom_bits", "must be 0..64, got " + std::to_string(p.headroomBits));
+      if (frac < -64 || frac > 126)
+        return fail(error, "/datapath/accumulator/fraction_bits", "must be -64..126, got " + std::to_string(frac));
+      if (width < 2 || width > kMaxFixedBits)
+        return fail(error, p.fixedWidth ? "/datapath/accumulator/width" : "/datapath/accumulator",
+                    "a fixed-point accumulator of " + std::to_string(width) + " bits" +
+                        (p.fixedWidth ? "" : " (exact for " + p.a.name + " x " + p.b.name + ")") +
+                        " is not supported; allowed: 2.." + std::to_string(kMaxFixedBits) + " bits");
+      const int treeBits = s.productExpMax + 3 + frac + ceilLog2(p.lanes);
+      if (treeBits > kMaxAdderBits)
+        return fail(error, "/datapath/accumulator/fraction_bits",
+                    "the sum of " + std::to_string(p.lanes) + " products of " + p.a.name + " x " + p.b.name +
+                        " aligned to " + std::to_string(frac) + " fraction bits needs " + std::to_string(treeBits) +
+                        " bits; at most " +
+                        std::to_string(kMaxAdderBits) + " are supported");
+      s.accumulatorBits = width;
+      s.accumulatorFracBits = frac;
+      return true;
+    }
+  }
+  return true;
+}
+
+void derivePipeline(const DatapathParams& p, DatapathSpec& s) {
+  int total = 0;
+  for (int n : p.stages) total += n;
+  s.latency = total + 1;  // plus the accumulator register
+  const auto st = [&](Unit u) { return p.stages[static_cast<int>(u)]; };
+  // The registers on the loop from the accumulator's output back to its input.
+  int loop = 1 + st(Unit::Accumulator);
+  if (p.accumulatorKind == AccumulatorKind::Float) {
+    loop += st(Unit::Normalizer);
+    if (p.addend == AddendPath::Fused) loop += st(Unit::Aligner) + st(Unit::Adder);
+  }
+  s.feedbackLatency = loop;
+  s.partialAccumulators = p.hazard == FeedbackHazard::Interleave ? loop : 1;
+  s.initiationInterval = p.hazard == FeedbackHazard::Stall ? loop : 1;
+}
+
+}  // namespace
+
+const char* unitName(Unit u) {
+  switch (u) {
+    case Unit::Multiplier: return "multiplier";
+    case Unit::Aligner: return "aligner";
+    case Unit::Adder: return "adder";
+    case Unit::Normalizer: return "normalizer";
+    case Unit::Accumulator: return "accumulator";
+  }
+  return "?";
+}
+
+std::optional<DatapathSpec> deriveDatapathSpec(const DatapathParams& params, std::string& error) {
+  DatapathSpec s;
+  s.params = params;
+  const DatapathParams& p = s.params;
+  if (p.lanes < 1 || p.lanes > kMaxLanes) {
+    fail(error, "/datapath/lanes", "must be 1.." + std::to_string(kMaxLanes) + ", got " + std::to_string(p.lanes));
+    return std::nullopt;
+  }
+  if (p.kind != DatapathKind::Dot && p.lanes != 1) {
+    fail(error, "/datapath/lanes", "only a dot datapath has several lanes");
+    return std::nullopt;
+  }
+  if (p.kind == DatapathKind::Fma && (p.alignFractionBits || p.accumulatorKind != AccumulatorKind::Float)) {
+    fail(error, "/datapath", "an fma rounds once into a float format: no alignment.fraction_bits, a float accumulator");
+    return std::nullopt;
+  }
+  for (int u = 0; u < kUnitCount; ++u) {
+    if (p.stages[u] < 0 || p.stages[u] > kMaxStages) {
+      fail(error, std::string("/datapath/pipeline/") + unitName(static_cast<Unit>(u)),
+           "must be 0.." + std::to_string(kMaxStages) + ", got " + std::to_string(p.stages[u]));
+      return std::nullopt;
+    }
+  }
+  if (!deriveMultiplier(p, s, error) || !deriveAccumulator(p, s, error) || !deriveAligner(p, s, error))
+    return std::nullopt;
+  if (p.accumulatorKind == AccumulatorKind::Float) s.normalizeShiftMax = s.adderBits;
+  derivePipeline(p, s);
+  return s;
+}
+
+}  // namespace fmasim
