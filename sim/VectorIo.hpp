@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -50,15 +51,23 @@ class OutputBuffer {
     if (buffer_.size() - used_ < kMaxLine) flush();
   }
   void put(char c) { buffer_[used_++] = c; }
-  // `value` as exactly `digits` uppercase hex digits (digits <= 16).
+  // `value` as exactly `digits` uppercase hex digits (digits <= 16), two digits per
+  // table lookup: output formatting is a large share of the time per line.
   void putHex(std::uint64_t value, int digits) {
-    static constexpr char kDigits[] = "0123456789ABCDEF";
+    static constexpr auto kPairs = [] {
+      constexpr char kDigits[] = "0123456789ABCDEF";
+      std::array<char, 512> t{};
+      for (int b = 0; b < 256; ++b) {
+        t[static_cast<std::size_t>(2 * b)] = kDigits[b >> 4];
+        t[static_cast<std::size_t>(2 * b + 1)] = kDigits[b & 0xF];
+      }
+      return t;
+    }();
     // A local pointer: stores through it cannot change it, so it stays in a register.
     char* const at = buffer_.data() + used_;
-    for (int i = digits - 1; i >= 0; --i) {
-      at[i] = kDigits[value & 0xF];
-      value >>= 4;
-    }
+    int i = digits;
+    for (; i >= 2; i -= 2, value >>= 8) std::memcpy(at + i - 2, &kPairs[2 * (value & 0xFF)], 2);
+    if (i == 1) at[0] = kPairs[2 * (value & 0xF) + 1];
     used_ += static_cast<std::size_t>(digits);
   }
   // Writes what is buffered; false once any write has failed.
