@@ -29,6 +29,7 @@ struct FloatFields {
       : manBits(f.manBits),
         minNormalField(f.minNormalField),
         nanField(f.maxField + 1),
+        normalFields(f.maxField - f.minNormalField + (f.nan == NanStyle::SingleAllOnes ? 0 : 1)),
         subnormalExp(f.emin - f.manBits),
         normalExpOffset(-f.bias - f.manBits),
         nan(f.nan),
@@ -39,6 +40,9 @@ struct FloatFields {
         magnitudeMask(f.codeMask() & ~f.signBit()) {}
 
   int manBits, minNormalField, nanField;  // nanField: the IEEE all-ones exponent field
+  // Fields from minNormalField on that hold only normal numbers, whatever the mantissa
+  // (the top finite field is left out where it also holds the NaN).
+  int normalFields;
   std::int32_t subnormalExp, normalExpOffset;
   NanStyle nan;
   bool hasSubnormals;
@@ -46,10 +50,14 @@ struct FloatFields {
 };
 
 inline Decoded decodeFloat(const FloatFields& f, std::uint64_t code) {
-  Decoded d;
   const int field = static_cast<int>((code >> f.manBits) & f.fieldMask);
   const std::uint64_t mant = code & f.mantMask;
-  d.sign = (code & f.signBit) != 0;
+  const bool sign = (code & f.signBit) != 0;
+  // Most codes are normal numbers: settle them with one range check.
+  if (static_cast<unsigned>(field - f.minNormalField) < static_cast<unsigned>(f.normalFields))
+    return {ValueClass::Finite, sign, false, field + f.normalExpOffset, mant | (f.mantMask + 1), 0};
+  Decoded d;
+  d.sign = sign;
   switch (f.nan) {
     case NanStyle::Ieee:
       if (field == f.nanField) {

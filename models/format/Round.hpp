@@ -44,9 +44,11 @@ template <class Sig>
     half = Sig{1} << (shift - 1);
   }
   const bool inexact = lost != 0;
+  // Above half, or half and q odd; tested before the switch as nearly every op uses it.
+  if (rm.mode == Rounding::NearestEven) return {static_cast<Sig>(q + (lost + (q & 1) > half ? 1 : 0)), inexact};
   bool up = false;
   switch (rm.mode) {
-    case Rounding::NearestEven: up = lost + (q & 1) > half; break;  // above half, or half and q odd
+    case Rounding::NearestEven: break;  // above
     case Rounding::NearestAway: up = lost >= half; break;
     case Rounding::TowardZero: up = false; break;
     case Rounding::Up: up = inexact && !negative; break;
@@ -134,7 +136,9 @@ inline Result roundToInteger(const Format& f, const UnroundedIn<Sig>& x, const R
 
 // The largest finite code's magnitude (the code without its sign bit). Codes of
 // one sign order like their values, so a rounded magnitude above it overflowed.
-inline std::uint64_t floatMaxFiniteMagnitude(const Format& f) { return floatMaxFiniteCode(f, false); }
+inline std::uint64_t floatMaxFiniteMagnitude(const Format& f) {
+  return (static_cast<std::uint64_t>(f.maxField) << f.manBits) | f.maxFiniteMant;
+}
 
 // |x| below 2^emin: rounds at the subnormal quantum (at 2^emin without subnormals)
 // and decides underflow. Kept out of line so that the common path inlines into callers.
@@ -183,7 +187,9 @@ inline Result roundToFloat(const Format& f, const UnroundedIn<Sig>& x, const Rou
   const std::uint64_t magnitude =
       (static_cast<std::uint64_t>(e + f.bias - 1) << m) + static_cast<std::uint64_t>(r.q);
   if (magnitude > floatMaxFiniteMagnitude(f)) return {floatOverflow(f, x.sign, rm).code, overflowFlags};
-  return {signField(f, x.sign) | magnitude, r.inexact ? flag::inexact : std::uint8_t{0}};
+  // x.sign is false for unsigned formats here (negative results were invalid above).
+  const std::uint64_t sign = static_cast<std::uint64_t>(x.sign) << (f.bits - 1);
+  return {sign | magnitude, r.inexact ? flag::inexact : std::uint8_t{0}};
 }
 
 // Rounds an exact (or jammed) value into format f: the encode half of the core.
