@@ -107,18 +107,22 @@ inline HexField nextHexField(std::string_view line, std::size_t& pos, std::uint6
   if (pos == line.size()) return HexField::Missing;
   const std::size_t start = pos;
   std::uint64_t v = 0;
-  bool notHex = false, tooWide = false;
+  std::uint8_t seen = 0;  // OR of every class: above 0xF once a non-hex byte was seen
   for (; pos < line.size(); ++pos) {
     const std::uint8_t digit = hexClass(line[pos]);
     if (digit == detail::kBlank) break;
-    notHex |= digit == detail::kNotHex;
-    tooWide |= (v >> 60) != 0;
+    seen |= digit;
     v = (v << 4) | (digit & 0xF);
   }
   text = line.substr(start, pos - start);
   value = v;
-  if (notHex) return HexField::NotHex;
-  return tooWide ? HexField::TooWide : HexField::Ok;
+  if (seen > 0xF) return HexField::NotHex;
+  // More than 16 digits only fits when the extra ones are leading zeros.
+  if (text.size() > 16) {
+    const std::size_t firstNonZero = text.find_first_not_of('0');
+    if (firstNonZero != text.npos && text.size() - firstNonZero > 16) return HexField::TooWide;
+  }
+  return HexField::Ok;
 }
 
 // Hex digits TestFloat prints for a code of `bits` bits.

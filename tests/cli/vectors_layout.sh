@@ -6,6 +6,7 @@ fma16="--op fma --a fp16 --out fp16 --rounding rne"
 expect_output "$fma16" "3c00 3c00 3c00\n" "3C00 3C00 3C00 4000 00"  # lowercase in, uppercase out
 expect_output "$fma16" "1 0 0\n" "0001 0000 0000 0000 00"            # short codes padded
 expect_output "$fma16" "0000000003C00 3C00 3C00\n" "3C00 3C00 3C00 4000 00"  # leading zeros dropped
+expect_output "$fma16" "000000000000000000003C00 00000000000000000000 3C00\n" "3C00 0000 3C00 3C00 00"
 # testfloat_gen's own line (its expected result and flags are extra fields, ignored).
 expect_output "$fma16" "87FF E850 0000 344F 01\n" "87FF E850 0000 344F 01"
 expect_output "$fma16" "  3C00\t3C00   3C00  \r\n3C00 3C00 3C00" "3C00 3C00 3C00 4000 00\n3C00 3C00 3C00 4000 00"
