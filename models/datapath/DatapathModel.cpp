@@ -67,7 +67,12 @@ std::uint64_t DatapathModel::accumulateFloat(std::uint64_t acc, const std::int32
   const Decoded c = (*decodeAcc_)(acc);
   const auto lanes = static_cast<std::size_t>(spec_.params.lanes);
   const std::span<const Decoded> a(da_.data(), lanes), b(db_.data(), lanes);
-  if (nonFinite(c) || std::any_of(a.begin(), a.end(), nonFinite) || std::any_of(b.begin(), b.end(), nonFinite))
+  // A cma datapath rounds its products first (raising that rounding's flags) even
+  // when an operand or the accumulator is infinite or NaN: the add then sees the
+  // rounded products, as a multiply followed by an add would.
+  const bool cascaded = spec_.params.kind == DatapathKind::Cma;
+  if (!cascaded &&
+      (nonFinite(c) || std::any_of(a.begin(), a.end(), nonFinite) || std::any_of(b.begin(), b.end(), nonFinite)))
     [[unlikely]] return special(a, b, c);
   terms_.clear();
   bool productOverflow = false;
@@ -75,7 +80,7 @@ std::uint64_t DatapathModel::accumulateFloat(std::uint64_t acc, const std::int32
     terms_.push_back(multiply(spec_, a[i], b[i], scaleExp != nullptr ? scaleExp[i] : 0, flags_));
     productOverflow |= terms_.back().cls != ValueClass::Finite && terms_.back().cls != ValueClass::Zero;
   }
-  if (productOverflow) [[unlikely]] {  // a cma product rounded to infinity or NaN
+  if (productOverflow || nonFinite(c)) [[unlikely]] {  // a cma product or c infinite or NaN
     std::vector<Decoded> products(lanes), ones(lanes, kDecodedOne);
     for (std::size_t i = 0; i < lanes; ++i) products[i] = termValue(terms_[i]);
     return special(products, ones, c);

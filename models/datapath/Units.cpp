@@ -29,6 +29,7 @@ Term addendTerm(const Format& f, const Decoded& c) {
   t.cls = c.cls;
   t.sign = c.sign;
   t.sig = c.sig;
+  t.nanPayload = c.nanPayload;
   t.lsbExp = c.exp;
   t.alignExp = c.exp + significandFractionBits(f);
   return t;
@@ -40,6 +41,7 @@ Decoded termValue(const Term& t) {
   d.sign = t.sign;
   d.exp = t.lsbExp;
   d.sig = static_cast<std::uint64_t>(t.sig);
+  d.nanPayload = t.nanPayload;
   return d;
 }
 

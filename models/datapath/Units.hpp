@@ -22,6 +22,7 @@ struct Term {
   std::int32_t alignExp = 0;
   std::int32_t lsbExp = 0;
   u128 sig = 0;  // 0: the term is zero
+  std::uint64_t nanPayload = 0;  // a NaN cma product's payload (Decoded::nanPayload)
 };
 
 // Multiplier: the exact product of two finite operands, with the operands' block
