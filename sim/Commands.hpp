@@ -8,5 +8,6 @@ namespace fmasim {
 
 void addFormatsCommand(CLI::App& app, int& exitCode);
 void addVectorsCommand(CLI::App& app, int& exitCode);
+void addRunCommand(CLI::App& app, int& exitCode);
 
 }  // namespace fmasim

@@ -8,6 +8,7 @@ int main(int argc, char** argv) {
   int exitCode = 0;
   fmasim::addFormatsCommand(app, exitCode);
   fmasim::addVectorsCommand(app, exitCode);
+  fmasim::addRunCommand(app, exitCode);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

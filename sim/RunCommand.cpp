@@ -1,0 +1,111 @@
+// `fmasim run [CONFIG...]`: runs datapaths over their workloads and reports accuracy,
+// cycles and speed as a table, and as JSON or CSV for scripts.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "Commands.hpp"
+#include "DefaultConfigs.hpp"
+#include "Runner.hpp"
+#include "report/AtomicFile.hpp"
+#include "report/RunReport.hpp"
+
+namespace fmasim {
+namespace {
+
+struct RunOptions {
+  std::vector<std::string> configs;
+  std::string engine = "functional";
+  std::string jsonPath, csvPath;
+  bool quiet = false;
+};
+
+// Percent, rate and time left on stderr, only when stderr is a terminal and the run
+// has gone on for more than a second.
+class ProgressLine {
+ public:
+  explicit ProgressLine(std::string label) : label_(std::move(label)), enabled_(::isatty(STDERR_FILENO) != 0) {}
+  ~ProgressLine() {
+    if (shown_) std::fprintf(stderr, "\r\033[K");
+  }
+  void operator()(std::int64_t done, std::int64_t total) {
+    if (!enabled_) return;
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    if (elapsed < 1.0 || done == total) return;
+    const double left = elapsed / static_cast<double>(done) * static_cast<double>(total - done);
+    std::fprintf(stderr, "\r\033[K%s: %3.0f%%  %.1f dot products/s  %.0f s left", label_.c_str(),
+                 100.0 * static_cast<double>(done) / static_cast<double>(total), static_cast<double>(done) / elapsed, left);
+    shown_ = true;
+  }
+
+ private:
+  std::string label_;
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+int runCommand(const RunOptions& o) {
+  std::string error;
+  std::vector<std::unique_ptr<RunConfig>> configs;
+  if (o.configs.empty()) {
+    for (const auto& embedded : defaultConfigs()) {
+      auto c = parseRunConfig(embedded.text, embedded.file, "", error);
+      if (!c) {
+        std::fprintf(stderr, "fmasim run: %s\n", error.c_str());
+        return 2;
+      }
+      configs.push_back(std::make_unique<RunConfig>(std::move(*c)));
+    }
+  }
+  for (const auto& path : o.configs) {
+    auto c = loadRunConfig(path, error);
+    if (!c) {
+      std::fprintf(stderr, "fmasim run: %s\n", error.c_str());
+      return 2;
+    }
+    configs.push_back(std::make_unique<RunConfig>(std::move(*c)));
+  }
+  const EngineKind engine = o.engine == "systemc" ? EngineKind::SystemC : EngineKind::Functional;
+  std::vector<ReportRow> rows;
+  for (const auto& c : configs) {
+    ProgressLine progress(c->name);
+    ReportRow row{c.get(), {}};
+    if (!runConfig(*c, engine, std::ref(progress), row.result, error)) {
+      std::fprintf(stderr, "fmasim run: %s\n", error.c_str());
+      return 2;
+    }
+    rows.push_back(std::move(row));
+  }
+  if (!o.quiet) std::fputs(runTable(rows).c_str(), stdout);
+  if (!o.jsonPath.empty() && !writeFileAtomically(o.jsonPath, runJson(rows), error)) {
+    std::fprintf(stderr, "fmasim run: %s\n", error.c_str());
+    return 2;
+  }
+  if (!o.csvPath.empty() && !writeFileAtomically(o.csvPath, runCsv(rows), error)) {
+    std::fprintf(stderr, "fmasim run: %s\n", error.c_str());
+    return 2;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void addRunCommand(CLI::App& app, int& exitCode) {
+  auto* cmd = app.add_subcommand("run", "Run datapath configs over their workloads; with no config, compare INT8->INT32, "
+                                        "FP8 E4M3->FP32, ->FP16 and ->exact fixed point on the same data");
+  auto o = std::make_shared<RunOptions>();
+  cmd->add_option("config", o->configs, "JSON config files (see configs/)");
+  cmd->add_option("--engine", o->engine, "functional (fast) or systemc (cycle-accurate)")
+      ->check(CLI::IsMember({"functional", "systemc"}));
+  cmd->add_option("--json", o->jsonPath, "Write the report as JSON to this file");
+  cmd->add_option("--csv", o->csvPath, "Write the report as CSV to this file");
+  cmd->add_flag("--quiet", o->quiet, "No table on stdout");
+  cmd->callback([o, &exitCode] { exitCode = runCommand(*o); });
+}
+
+}  // namespace fmasim

@@ -1,0 +1,117 @@
+#include "Runner.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <vector>
+
+#include "accuracy/ExactSum.hpp"
+#include "datapath/DatapathModel.hpp"
+
+namespace fmasim {
+namespace {
+
+// One ULP of the accumulator format at x (the accumulation error's unit).
+double accumulatorUlp(const DatapathSpec& spec, double x) {
+  if (spec.params.accumulatorKind != AccumulatorKind::Float) return std::ldexp(1.0, -spec.accumulatorFracBits);
+  const Format& f = spec.params.accumulator;
+  int e = f.emin;
+  if (x != 0 && std::isfinite(x)) e = std::max(f.emin, std::ilogb(x));
+  return std::ldexp(1.0, e - f.manBits);
+}
+
+// Adds the exact value of a*b (codes, with a block scale exponent) to `sum`.
+void addQuantizedProduct(ExactSum& sum, const Decoder& da, const Decoder& db, std::uint64_t a, std::uint64_t b,
+                         std::int32_t scaleExp) {
+  const Decoded x = da(a), y = db(b);
+  if (x.cls != ValueClass::Finite || y.cls != ValueClass::Finite) return;
+  sum.add(x.sign != y.sign, static_cast<u128>(x.sig) * y.sig, x.exp + y.exp + scaleExp);
+}
+
+template <class Engine>
+void runDotProducts(const RunConfig& config, Engine& engine, const Workload& workload, const Progress& progress,
+                    RunResult& r) {
+  const DatapathSpec& spec = config.spec;
+  const auto lanes = static_cast<std::size_t>(spec.params.lanes);
+  std::vector<std::uint64_t> laneA(lanes), laneB(lanes);
+  std::vector<std::int32_t> laneScale(lanes);
+  const Decoder decodeA(spec.params.a), decodeB(spec.params.b);
+  ExactSum real, quantized;
+  double sumUlp = 0;
+  for (std::int64_t index = 0; index < workload.count(); ++index) {
+    engine.reset();
+    real.clear();
+    quantized.clear();
+    std::size_t fill = 0;
+    workload.forEachChunk(index, [&](const Chunk& c) {
+      for (std::size_t i = 0; i < c.codeA.size(); ++i) {
+        laneA[fill] = c.codeA[i];
+        laneB[fill] = c.codeB[i];
+        laneScale[fill] = c.scaleExpA[i] + c.scaleExpB[i];
+        real.addProduct(c.realA[i], c.realB[i]);
+        addQuantizedProduct(quantized, decodeA, decodeB, c.codeA[i], c.codeB[i], laneScale[fill]);
+        if (++fill == lanes) {
+          engine.step(laneA.data(), laneB.data(), laneScale.data());
+          fill = 0;
+        }
+      }
+    });
+    if (fill != 0) {  // the last step's unused lanes multiply zeros
+      for (std::size_t i = fill; i < lanes; ++i) laneA[i] = laneB[i] = 0, laneScale[i] = 0;
+      engine.step(laneA.data(), laneB.data(), laneScale.data());
+    }
+    const double hw = engine.value(engine.finish());
+    const double q = quantized.value();
+    const double scale = workload.scaleA(index) * workload.scaleB(index);
+    const double exact = real.value();
+    r.total.add(hw * scale, exact);
+    r.quantization.add(q * scale, exact);
+    r.accumulation.add(hw * scale, q * scale);
+    const double ulps = std::isfinite(hw) ? std::fabs(hw - q) / accumulatorUlp(spec, q) : HUGE_VAL;
+    r.maxUlp = std::fmax(r.maxUlp, ulps);
+    sumUlp += ulps;
+    r.flags |= engine.flags();
+    r.steps += engine.steps();
+    if (progress) progress(index + 1, workload.count());
+  }
+  r.meanUlp = workload.count() ? sumUlp / static_cast<double>(workload.count()) : 0;
+}
+
+// The functional engine as the runner drives it.
+class FunctionalEngine {
+ public:
+  explicit FunctionalEngine(const DatapathSpec& spec) : model_(spec) {}
+  void reset() { model_.reset(); }
+  void step(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* s) { model_.step(a, b, s); }
+  AccumulatorValue finish() { return model_.finish(); }
+  double value(const AccumulatorValue& v) const { return model_.toDouble(v); }
+  std::uint8_t flags() const { return model_.flags(); }
+  std::int64_t steps() const { return model_.steps(); }
+
+ private:
+  DatapathModel model_;
+};
+
+}  // namespace
+
+bool runConfig(const RunConfig& config, EngineKind engine, const Progress& progress, RunResult& result,
+               std::string& error) {
+  result = RunResult{};
+  result.name = config.name;
+  const auto workload = makeWorkload(config.workload, config.spec.params.a, config.spec.params.b, error);
+  if (!workload) return false;
+  const auto start = std::chrono::steady_clock::now();
+  if (engine == EngineKind::SystemC) {
+    error = "the systemc engine is not built into this fmasim yet; use --engine functional";
+    return false;
+  }
+  FunctionalEngine functional(config.spec);
+  runDotProducts(config, functional, *workload, progress, result);
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.dotProducts = workload->count();
+  result.macs = workload->count() * workload->length();
+  const std::int64_t lanes = config.spec.params.lanes;
+  result.cyclesPerDot = DatapathModel::cycles(config.spec, (workload->length() + lanes - 1) / lanes);
+  return true;
+}
+
+}  // namespace fmasim

@@ -1,0 +1,26 @@
+// A run configuration: the datapath (turned into its DatapathSpec) and the workload,
+// read from a JSON config file and validated field by field.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "datapath/DatapathSpec.hpp"
+#include "workload/Workload.hpp"
+
+namespace fmasim {
+
+struct RunConfig {
+  std::string name;
+  std::string comment;
+  DatapathSpec spec;
+  WorkloadSpec workload;
+};
+
+// `where` names the source in errors (a file path); relative paths inside the config
+// (custom formats, tensor files) are resolved against `baseDir`.
+std::optional<RunConfig> parseRunConfig(const std::string& text, const std::string& where, const std::string& baseDir,
+                                        std::string& error);
+std::optional<RunConfig> loadRunConfig(const std::string& path, std::string& error);
+
+}  // namespace fmasim
