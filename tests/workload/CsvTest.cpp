@@ -100,6 +100,28 @@ TEST_F(Csv, DifferentShapes) {
   EXPECT_EQ(errorOf(s), s.fileA + " and " + s.fileB + " have different shapes ([4, 100] vs [4, 99])");
 }
 
+// Random bytes from a CSV-ish alphabet: an error naming b.csv, or data that read completely.
+TEST_F(Csv, RandomTextNeverCrashes) {
+  const std::string alphabet = "0123456789,,,\n\n.-+eE x\r\t";
+  std::uint64_t state = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    for (int k = 0; k < 40; ++k) {
+      state = state * 6364136223846793005u + 1442695040888963407u;
+      text += alphabet[(state >> 33) % alphabet.size()];
+    }
+    WorkloadSpec s;
+    s.fileA = s.fileB = write("b.csv", text);
+    std::string error;
+    const auto w = makeWorkload(s, fmt("int8"), fmt("int8"), error);
+    if (!w) {
+      ASSERT_EQ(error.rfind(b(), 0), 0u) << text << ": " << error;
+      continue;
+    }
+    for (std::int64_t i = 0; i < w->count(); ++i) ASSERT_EQ(visitAll(*w, i).realA.size(), static_cast<std::size_t>(w->length()));
+  }
+}
+
 TEST_F(Csv, BinaryGarbage) {
   EXPECT_THAT(errorFor(std::string("\x93NUMPY\x01\x00\x76\x00{'descr'", 18)), HasSubstr(b() + " line 1: "));
 }
