@@ -1,6 +1,7 @@
 // Differential check of the format core against this machine's FPU: fp32 fma, add,
-// mul, fp64 -> fp32 conversion and fp64 fma (the 128-bit significand window), under the four IEEE rounding modes, comparing
-// result codes and IEEE flags. A quick guard for performance work on the core (the
+// mul, fp64 -> fp32 conversion, fp64 fma (the 128-bit significand window) and
+// fp32 x fp32 + fp64 -> fp64 (the widest use of the 64-bit window), under the four
+// IEEE rounding modes, comparing result codes and IEEE flags. A quick guard for performance work on the core (the
 // MPFR suite in tests/format is the thorough one). Compiled with -frounding-math.
 //   usage: fmasim_hwcheck [cases per operation and mode]
 #include <algorithm>
@@ -149,6 +150,30 @@ void checkFp64Fma(const Mode& m, long count, Tally& tally) {
   std::fesetround(FE_TONEAREST);
 }
 
+// fp32 x fp32 + fp64 -> fp64: a 48-bit product and a 53-bit addend in the 64-bit
+// window, with the widest rounding it allows. fp32 -> fp64 is exact, and so is the
+// product in fp64, so the FPU's fp64 fma is the reference. Finite operands only:
+// converting a signaling NaN would raise a flag of its own.
+void checkMixedFma(const Mode& m, long count, Tally& tally) {
+  const Format fp32 = *formatByName("fp32"), fp64 = *formatByName("fp64");
+  const FmaOp fma(fp32, fp32, fp64, fp64, RoundingMode{m.rounding, Tininess::AfterRounding, OverflowPolicy::Ieee, 8});
+  Fp32Source src(static_cast<std::uint64_t>(m.fenv) + 13);
+  std::mt19937_64 rng(static_cast<std::uint64_t>(m.fenv) + 17);
+  std::fesetround(m.fenv);
+  for (long i = 0; i < count; ++i) {
+    const int e = src.exponent(120);
+    const std::uint32_t a = src.near(e / 2), b = src.near(e - e / 2);
+    const double product = static_cast<double>(asFloat(a)) * static_cast<double>(asFloat(b));
+    std::uint64_t c = (rng() & 0x800FFFFFFFFFFFFFull) |
+                      (static_cast<std::uint64_t>(std::clamp(1023 + e + src.exponent(60), 1, 2046)) << 52);
+    if (i % 4 == 1) c = std::bit_cast<std::uint64_t>(-product) ^ (rng() & 0xFF);  // cancellation
+    std::feclearexcept(FE_ALL_EXCEPT);
+    const double f = std::fma(static_cast<double>(asFloat(a)), static_cast<double>(asFloat(b)), std::bit_cast<double>(c));
+    tally.check("fp32*fp32+fp64", m, a, b, c, {std::bit_cast<std::uint64_t>(f), hardwareFlags()}, fma(a, b, c), true);
+  }
+  std::fesetround(FE_TONEAREST);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -157,6 +182,7 @@ int main(int argc, char** argv) {
   for (const Mode& m : kModes) {
     checkMode(m, count, tally);
     checkFp64Fma(m, count, tally);
+    checkMixedFma(m, count, tally);
   }
   std::printf("%ld cases, %ld mismatches\n", tally.cases, tally.failures);
   return tally.failures == 0 ? 0 : 1;

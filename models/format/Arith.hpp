@@ -139,6 +139,7 @@ inline Result mulAddIn(bool narrowWindow, const Decoded& a, const Decoded& b, co
 
 // The operations with their formats bound once, as a hardware unit is built once:
 // decoders, and the window the exact arithmetic needs.
+// (Each op declares narrow_ first: it is initialised from the formats before they move.)
 class FmaOp {
  public:
   FmaOp(Format a, Format b, Format c, Format out, RoundingMode rm)

@@ -49,15 +49,13 @@ struct FloatFields {
   std::uint64_t fieldMask, mantMask, signBit, magnitudeMask;
 };
 
-inline Decoded decodeFloat(const FloatFields& f, std::uint64_t code) {
+// The codes outside FloatFields::normalFields: zero, subnormals, infinities, NaNs
+// and the top field's normals. Out of line, so that the normal path inlines small.
+[[gnu::noinline]] inline Decoded decodeFloatOther(const FloatFields& f, std::uint64_t code) {
   const int field = static_cast<int>((code >> f.manBits) & f.fieldMask);
   const std::uint64_t mant = code & f.mantMask;
-  const bool sign = (code & f.signBit) != 0;
-  // Most codes are normal numbers: settle them with one range check.
-  if (static_cast<unsigned>(field - f.minNormalField) < static_cast<unsigned>(f.normalFields))
-    return {ValueClass::Finite, sign, false, field + f.normalExpOffset, mant | (f.mantMask + 1), 0};
   Decoded d;
-  d.sign = sign;
+  d.sign = (code & f.signBit) != 0;
   switch (f.nan) {
     case NanStyle::Ieee:
       if (field == f.nanField) {
@@ -99,6 +97,15 @@ inline Decoded decodeFloat(const FloatFields& f, std::uint64_t code) {
   d.sig = mant | (f.mantMask + 1);
   d.exp = field + f.normalExpOffset;
   return d;
+}
+
+inline Decoded decodeFloat(const FloatFields& f, std::uint64_t code) {
+  const int field = static_cast<int>((code >> f.manBits) & f.fieldMask);
+  // Most codes are normal numbers: settle them with one range check.
+  if (static_cast<unsigned>(field - f.minNormalField) >= static_cast<unsigned>(f.normalFields))
+    return decodeFloatOther(f, code);
+  const std::uint64_t mant = code & f.mantMask;
+  return {ValueClass::Finite, (code & f.signBit) != 0, false, field + f.normalExpOffset, mant | (f.mantMask + 1), 0};
 }
 
 inline Decoded decodeFloat(const Format& f, std::uint64_t code) { return decodeFloat(FloatFields(f), code); }
