@@ -1,7 +1,9 @@
 // Deterministic random numbers for generated workloads. std::mt19937_64's output is
 // fixed by the standard; the distributions' transforms are written here (std's
-// distributions are implementation-defined), so a seed gives the same data with
-// any standard library.
+// distributions are implementation-defined), so a seed gives the same data with any
+// standard library. The one platform dependence left is std::log (sqrt is exact by
+// IEEE 754): libms that round log differently in the last bit change a few values by
+// an ulp.
 #pragma once
 
 #include <cstdint>
