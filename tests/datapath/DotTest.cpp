@@ -251,6 +251,7 @@ INSTANTIATE_TEST_SUITE_P(
                 Tininess::BeforeRounding},
         DotCase{"fp8_e5m2", "fp8_e5m2", 16, 23, AddendPath::Fused, TermRounding::NearestEven, "fp16", -1, Rounding::Down},
         DotCase{"fp16", "fp16", 1, 13, AddendPath::Fused, TermRounding::Truncate, "fp32", 13, Rounding::TowardZero},
+        DotCase{"fp8_e5m2", "fp8_e5m2", 4, 13, AddendPath::Separate, TermRounding::Truncate, "fp32", 13, Rounding::Down},
         // exact alignment of several products (Kulisch window), one rounding
         DotCase{"fp16", "fp16", 16, -1, AddendPath::Fused, TermRounding::Truncate, "fp32", 23, Rounding::NearestEven},
         DotCase{"fp8_e5m2", "fp8_e5m2", 32, -1, AddendPath::Fused, TermRounding::Truncate, "fp16", -1, Rounding::Up}),
