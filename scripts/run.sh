@@ -7,5 +7,5 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build="${FMASIM_BUILD_DIR:-$root/build}"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" --target fmasim
-if (($# == 0)); then set -- formats; fi
+if (($# == 0)); then set -- run; fi
 exec "$build/fmasim" "$@"

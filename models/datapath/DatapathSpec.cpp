@@ -63,9 +63,11 @@ bool deriveAligner(const DatapathParams& p, DatapathSpec& s, std::string& error)
     const int f = *p.alignFractionBits;
     if (f < 0 || f > 120) return fail(error, "/datapath/alignment/fraction_bits", "must be 0..120, got " + std::to_string(f));
     s.alignFractionBits = f;
-    s.alignIntegerBits = 3;  // a product's significand is below 4, plus the sign
+    // A product's significand is below 4, plus the sign; a term rounded to nearest can
+    // reach 4 itself.
+    s.alignIntegerBits = p.termRounding == TermRounding::NearestEven ? 4 : 3;
     s.alignWindowBits = f + s.alignIntegerBits;
-    s.alignShiftMax = f + 2;  // a term further below the reference is entirely cut off
+    s.alignShiftMax = f + 2;  // a term further below the reference is entirely cut off (or rounds to 0 or 1)
     s.adderBits = s.alignWindowBits + ceilLog2(s.adderTerms);
   } else if (p.lanes == 1) {
     // One product needs no common window: it is exact as it is. The addend meets it
