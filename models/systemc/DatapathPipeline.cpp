@@ -1,0 +1,73 @@
+#include "DatapathPipeline.hpp"
+
+namespace fmasim {
+
+DatapathPipeline::DatapathPipeline(const sc_core::sc_module_name& name, const DatapathSpec& spec, int stallInterval)
+    : sc_module(name),
+      clk("clk"), rst("rst"), in_valid("in_valid"), in_finish("in_finish"), in_operands("in_operands"),
+      in_ready("in_ready"), out_valid("out_valid"), out_result("out_result"), out_flags("out_flags"),
+      file_("file", spec.partialAccumulators),
+      control_("control", spec, stallInterval),
+      multiplier_("multiplier", spec),
+      aligner_("aligner", spec, file_),
+      adder_("adder", spec),
+      normalizer_("normalizer", spec, file_),
+      accumulator_("accumulator", spec, file_),
+      issued_("issued"), multiplied_("multiplied"), aligned_("aligned"), summed_("summed"), rounded_("rounded"),
+      written_("written"), reduction_("reduction"), idle_("idle") {
+  control_.clk(clk);
+  control_.rst(rst);
+  control_.in_valid(in_valid);
+  control_.in_finish(in_finish);
+  control_.in_operands(in_operands);
+  control_.write(written_);
+  control_.in_ready(in_ready);
+  control_.out_valid(out_valid);
+  control_.issued(issued_);
+  control_.reduction(reduction_);
+
+  // A float reduction enters at the aligner (its partial is aligned as a term); an
+  // integer or fixed one at the accumulator, which adds the two partials.
+  const bool floatAcc = spec.params.accumulatorKind == AccumulatorKind::Float;
+  struct Link {
+    PipelinedUnit& unit;
+    TokenWire& from;
+    TokenWire& to;
+    bool injected;
+  };
+  const Link links[] = {
+      {multiplier_, issued_, multiplied_, false}, {aligner_, multiplied_, aligned_, floatAcc},
+      {adder_, aligned_, summed_, false},         {normalizer_, summed_, rounded_, false},
+      {accumulator_, rounded_, written_, !floatAcc},
+  };
+  for (const Link& l : links) {
+    l.unit.clk(clk);
+    l.unit.rst(rst);
+    l.unit.in(l.from);
+    l.unit.bindOutput(l.to);
+    if (l.injected)
+      l.unit.inject(reduction_);
+    else
+      l.unit.inject(idle_);
+  }
+  file_.clk(clk);
+  file_.rst(rst);
+  file_.write(written_);
+
+  SC_METHOD(drive);
+  sensitive << file_.signal(0) << file_.flagsSignal();
+}
+
+void DatapathPipeline::drive() {
+  out_result.write(file_.word(0));
+  out_flags.write(file_.flags());
+}
+
+void DatapathPipeline::trace(sc_core::sc_trace_file* tf) const {
+  for (const auto* s : {&issued_, &multiplied_, &aligned_, &summed_, &rounded_, &written_, &reduction_})
+    sc_trace(tf, *s, s->name());
+  file_.trace(tf);
+  control_.trace(tf);
+}
+
+}  // namespace fmasim

@@ -1,0 +1,59 @@
+#include "PipelinedUnit.hpp"
+
+#include <utility>
+
+namespace fmasim {
+
+PipelinedUnit::PipelinedUnit(const sc_core::sc_module_name& name, int depth, const AccumulatorFile* reads)
+    : sc_module(name), clk("clk"), rst("rst"), in("in"), inject("inject"), registered_(depth > 0),
+      ring_(depth > 1 ? static_cast<std::size_t>(depth - 1) : 0) {
+  if (registered_) {
+    SC_METHOD(clocked);
+    sensitive << clk.pos();
+    dont_initialize();
+  } else {
+    SC_METHOD(evaluate);
+    sensitive << in << inject;
+    if (reads != nullptr)
+      for (int p = 0; p < reads->size(); ++p) sensitive << reads->signal(p);
+  }
+}
+
+// The token entering the unit this cycle, through the unit's function, into slot.
+void PipelinedUnit::produce(StepToken& slot) {
+  const StepToken& injected = inject.read();
+  const StepToken& src = injected.valid ? injected : in.read();
+  if (!src.valid) {
+    slot.valid = false;  // a bubble: the payload is don't-care, so it is not copied
+    return;
+  }
+  slot = src;
+  compute(slot);
+}
+
+void PipelinedUnit::evaluate() {
+  produce(out_->next());
+  out_->post();
+}
+
+void PipelinedUnit::clocked() {
+  if (rst.read()) {
+    for (StepToken& r : ring_) r.valid = false;
+    out_->write(StepToken{});
+    resetState();
+    return;
+  }
+  if (ring_.empty()) {
+    produce(out_->next());
+    out_->post();
+    return;
+  }
+  // The oldest internal register moves to the output; its slot takes the new token.
+  StepToken& oldest = ring_[head_];
+  swap(out_->next(), oldest);
+  out_->post();
+  produce(oldest);
+  head_ = (head_ + 1) % ring_.size();
+}
+
+}  // namespace fmasim

@@ -1,0 +1,140 @@
+// The SystemC pipeline against the functional engine: the same numbers and flags,
+// bit for bit, and the cycle count DatapathModel::cycles states.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "TestDatapaths.hpp"
+#include "datapath/DatapathModel.hpp"
+#include "systemc/SystemCEngine.hpp"
+
+namespace fmasim::test {
+namespace {
+
+struct Expected {
+  AccumulatorValue value;
+  std::uint8_t flags = 0;
+  std::int64_t steps = 0;
+};
+
+// The functional engine on the same dot product, the last step padded with zeros.
+Expected functional(DatapathModel& model, const DatapathSpec& spec, const DotOperands& x) {
+  const auto lanes = static_cast<std::size_t>(spec.params.lanes);
+  const std::size_t steps = (x.a.size() + lanes - 1) / lanes;
+  std::vector<std::uint64_t> a(x.a), b(x.b);
+  a.resize(steps * lanes, 0);
+  b.resize(steps * lanes, 0);
+  model.reset();
+  for (std::size_t s = 0; s < steps; ++s) model.step(&a[s * lanes], &b[s * lanes], nullptr);
+  const AccumulatorValue v = model.finish();
+  return {v, model.flags(), static_cast<std::int64_t>(steps)};
+}
+
+// Lengths that cover no step, one, a partly padded one, fewer steps than partials,
+// and long streams.
+std::vector<std::size_t> lengths(const DatapathSpec& spec, std::mt19937_64& rng) {
+  const auto lanes = static_cast<std::size_t>(spec.params.lanes);
+  const auto partials = static_cast<std::size_t>(spec.partialAccumulators);
+  std::vector<std::size_t> k{0, 1, lanes, lanes + 1, (partials - 1) * lanes + 1, partials * lanes, 3 * partials * lanes + 2};
+  for (int i = 0; i < 16; ++i) k.push_back(1 + rng() % 300);
+  return k;
+}
+
+class EngineMatchesFunctional : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(EngineMatchesFunctional, RandomStreams) {
+  const DatapathSpec spec = datapath(GetParam());
+  SystemCEngine engine(spec);
+  DatapathModel model(spec);
+  std::mt19937_64 rng(std::hash<std::string>{}(GetParam()));
+  for (std::size_t k : lengths(spec, rng)) {
+    const DotOperands x = randomDot(spec, k, rng);
+    const Expected want = functional(model, spec, x);
+    const SystemCDotResult got = engine.run(x.a, x.b);
+    SCOPED_TRACE("K=" + std::to_string(k));
+    EXPECT_EQ(got.value.code, want.value.code);
+    EXPECT_TRUE(got.value.fixed == want.value.fixed);
+    EXPECT_EQ(got.flags, want.flags);
+    EXPECT_EQ(got.steps, want.steps);
+    EXPECT_EQ(got.cycles, DatapathModel::cycles(spec, want.steps));
+    if (want.steps > 0) {
+      EXPECT_EQ(got.latency, spec.latency);
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Datapaths, EngineMatchesFunctional, ::testing::ValuesIn(datapathNames()),
+                         [](const auto& param) { return param.param; });
+
+std::vector<std::int64_t> gaps(const std::vector<std::int64_t>& cycles) {
+  std::vector<std::int64_t> g;
+  for (std::size_t i = 1; i < cycles.size(); ++i) g.push_back(cycles[i] - cycles[i - 1]);
+  return g;
+}
+
+TEST(Feedback, StallAcceptsOneStepPerLoopLatency) {
+  const DatapathSpec spec = datapath("fp8_fp32_mac_stall");
+  ASSERT_EQ(spec.feedbackLatency, 5);
+  SystemCEngine engine(spec);
+  std::mt19937_64 rng(1);
+  const DotOperands x = randomDot(spec, 40, rng);
+  const SystemCDotResult r = engine.run(x.a, x.b);
+  EXPECT_EQ(gaps(r.acceptCycles), std::vector<std::int64_t>(39, 5));
+  EXPECT_DOUBLE_EQ(r.initiationInterval, 5.0);
+}
+
+TEST(Feedback, InterleaveAcceptsOneStepPerCycle) {
+  const DatapathSpec spec = datapath("fp8_fp32_mac_interleave");
+  ASSERT_EQ(spec.partialAccumulators, 5);
+  SystemCEngine engine(spec);
+  std::mt19937_64 rng(2);
+  const DotOperands x = randomDot(spec, 40, rng);
+  const SystemCDotResult r = engine.run(x.a, x.b);
+  EXPECT_EQ(gaps(r.acceptCycles), std::vector<std::int64_t>(39, 1));
+}
+
+// Accepting a step one cycle early makes the aligner read the accumulator before the
+// previous step's write lands: the hazard is real, so the numbers go wrong.
+TEST(Feedback, StallingOneCycleShortReadsAStaleAccumulator) {
+  const DatapathSpec spec = datapath("fp8_fp32_mac_stall");
+  SystemCEngine::Options options;
+  options.stallInterval = spec.feedbackLatency - 1;
+  SystemCEngine engine(spec, options);
+  DatapathModel model(spec);
+  std::mt19937_64 rng(3);
+  int wrong = 0;
+  for (int i = 0; i < 8; ++i) {
+    const DotOperands x = randomDot(spec, 30, rng);
+    wrong += engine.run(x.a, x.b).value.code != functional(model, spec, x).value.code;
+  }
+  EXPECT_GE(wrong, 6);
+}
+
+TEST(Trace, RecordsEveryUnitBoundary) {
+  const auto path = std::filesystem::temp_directory_path() / ("fmasim_systemc_trace_" + std::to_string(::getpid()) + ".vcd");
+  {
+    const DatapathSpec spec = datapath("fp8_dot4_f23_truncate");
+    SystemCEngine::Options options;
+    options.vcdPath = path.string();
+    SystemCEngine engine(spec, options);
+    std::mt19937_64 rng(4);
+    const DotOperands x = randomDot(spec, 20, rng);
+    engine.run(x.a, x.b);
+  }
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::filesystem::remove(path);
+  for (const char* boundary : {"issued", "multiplied", "aligned", "summed", "rounded", "written", "reduction"})
+    EXPECT_NE(text.str().find("$scope module " + std::string(boundary) + " $end"), std::string::npos) << boundary;
+  EXPECT_NE(text.str().find(" in_ready "), std::string::npos);
+  EXPECT_NE(text.str().find("$scope module p_0 $end"), std::string::npos);  // the register file
+}
+
+}  // namespace
+}  // namespace fmasim::test
