@@ -115,6 +115,49 @@ TEST(Feedback, StallingOneCycleShortReadsAStaleAccumulator) {
   EXPECT_GE(wrong, 6);
 }
 
+// With a separate addend the accumulator is read at the normalizer, but a reduction's
+// second partial is a term: it passes the aligner and adder first, and can only be
+// read once written. Each reduction then takes st(aligner) + st(adder) cycles more
+// than DatapathModel::cycles assumes (reported; the numbers still agree).
+TEST(Feedback, SeparateAddendReductionsAlsoPassTheAlignerAndAdder) {
+  const DatapathSpec spec = datapath("fp8_dot2_separate_interleave");
+  const auto& st = spec.params.stages;
+  const int extra = st[static_cast<int>(Unit::Aligner)] + st[static_cast<int>(Unit::Adder)];
+  ASSERT_GT(extra, 0);
+  SystemCEngine engine(spec);
+  DatapathModel model(spec);
+  std::mt19937_64 rng(5);
+  for (std::size_t k : {1, 3, 5, 7, 20, 101}) {
+    const DotOperands x = randomDot(spec, k, rng);
+    const Expected want = functional(model, spec, x);
+    const SystemCDotResult got = engine.run(x.a, x.b);
+    SCOPED_TRACE("K=" + std::to_string(k));
+    EXPECT_EQ(got.value.code, want.value.code);
+    EXPECT_EQ(got.flags, want.flags);
+    const std::int64_t reductions = std::min<std::int64_t>(want.steps, spec.partialAccumulators) - 1;
+    EXPECT_EQ(got.cycles, DatapathModel::cycles(spec, want.steps) + reductions * extra);
+  }
+}
+
+// A separate addend is read after the aligner: when it turns out to be NaN, the step
+// takes the special path and the inexact the aligner raised for it must be dropped.
+TEST(Feedback, NaNAccumulatorReadLateDropsTheAlignersFlags) {
+  DatapathParams p = datapath("fp8_dot2_separate_interleave").params;
+  p.hazard = FeedbackHazard::Stall;
+  std::string error;
+  const DatapathSpec spec = *deriveDatapathSpec(p, error);
+  SystemCEngine engine(spec);
+  DatapathModel model(spec);
+  // Step 1 makes the accumulator NaN; step 2's products (1 and 2^-18) are 19 binades
+  // apart, so the 10-bit window cuts the small one.
+  const DotOperands x{{0x7F, 0x00, 0x38, 0x01}, {0x38, 0x00, 0x38, 0x01}, {}};
+  const Expected want = functional(model, spec, x);
+  ASSERT_EQ(want.flags & flag::inexact, 0);
+  const SystemCDotResult got = engine.run(x.a, x.b);
+  EXPECT_EQ(got.value.code, want.value.code);
+  EXPECT_EQ(got.flags, want.flags);
+}
+
 TEST(Trace, RecordsEveryUnitBoundary) {
   const auto path = std::filesystem::temp_directory_path() / ("fmasim_systemc_trace_" + std::to_string(::getpid()) + ".vcd");
   {

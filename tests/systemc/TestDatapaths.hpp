@@ -10,8 +10,9 @@
 
 namespace fmasim::test {
 
-// Names of the datapaths below, for TEST_P instantiation.
+// Names of the datapaths whose cycles DatapathModel::cycles states, for TEST_P.
 const std::vector<std::string>& datapathNames();
+// Those, and "fp8_dot2_separate_interleave" (see its test).
 DatapathSpec datapath(const std::string& name);
 
 // One dot product's operands: K codes of a and b and, for MX-scaled datapaths, scales.
