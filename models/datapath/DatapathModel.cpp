@@ -22,10 +22,19 @@ bool zeroSumSign(std::span<const Term> terms, bool roundingDown) {
 
 DatapathModel::DatapathModel(const DatapathSpec& spec)
     : spec_(spec), decodeA_(spec.params.a), decodeB_(spec.params.b), lfsr_(spec.params.lfsrSeed) {
-  if (spec.params.accumulatorKind == AccumulatorKind::Float) decodeAcc_.emplace(spec.params.accumulator);
+  const bool oneLane = spec.params.lanes == 1;
+  if (spec.params.accumulatorKind == AccumulatorKind::Float) {
+    decodeAcc_.emplace(spec.params.accumulator);
+    step_ = oneLane ? &DatapathModel::stepFloat<true> : &DatapathModel::stepFloat<false>;
+    // The sum's width is checked per step; the addend and the rounding are fixed by the spec.
+    narrowWindow_ = windowFits<std::uint64_t>(0, significandBits(spec.params.accumulator),
+                                              roundingBits(spec.roundingFormat, spec.params.outputRounding));
+  } else {
+    step_ = oneLane ? &DatapathModel::stepFixed<true> : &DatapathModel::stepFixed<false>;
+  }
   const auto lanes = static_cast<std::size_t>(spec.params.lanes);
-  terms_.reserve(lanes + 1);
-  aligned_.reserve(lanes + 1);
+  terms_.resize(lanes + 1);
+  aligned_.resize(lanes + 1);
   da_.resize(lanes);
   db_.resize(lanes);
   reset();
@@ -33,88 +42,110 @@ DatapathModel::DatapathModel(const DatapathSpec& spec)
 
 void DatapathModel::reset() {
   partials_.assign(static_cast<std::size_t>(spec_.partialAccumulators), AccumulatorValue{});
+  partialIndex_ = 0;
   flags_ = 0;
   steps_ = 0;
   lfsr_ = Lfsr(spec_.params.lfsrSeed);
 }
 
-void DatapathModel::step(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp) {
-  const int lanes = spec_.params.lanes;
-  for (int i = 0; i < lanes; ++i) {
-    da_[i] = decodeA_(a[i]);
-    db_[i] = decodeB_(b[i]);
-  }
-  AccumulatorValue& acc = partials_[static_cast<std::size_t>(steps_ % spec_.partialAccumulators)];
-  ++steps_;
-  if (spec_.params.accumulatorKind == AccumulatorKind::Float) {
-    acc.code = accumulateFloat(acc.code, scaleExp);
-    return;
-  }
+template <bool OneLane>
+void DatapathModel::stepFixed(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp) {
+  const std::size_t lanes = OneLane ? 1 : static_cast<std::size_t>(spec_.params.lanes);
+  AccumulatorValue& acc = nextPartial();
   const std::int32_t lsb = alignedLsb(spec_, 0);
-  aligned_.clear();
-  for (int i = 0; i < lanes; ++i) {
-    if (nonFinite(da_[i]) || nonFinite(db_[i])) {  // a fixed-point accumulator has no NaN or infinity
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < lanes; ++i) {
+    const Decoded da = decodeA_(a[i]), db = decodeB_(b[i]);
+    if (nonFinite(da) || nonFinite(db)) [[unlikely]] {  // a fixed-point accumulator has no NaN or infinity
       flags_ |= flag::invalid;
       continue;
     }
-    const Term t = multiply(spec_, da_[i], db_[i], scaleExp != nullptr ? scaleExp[i] : 0, flags_);
-    aligned_.push_back(alignTerm(spec_, t, lsb, flags_));
+    const Term t = multiply(spec_, da, db, scaleExp != nullptr ? scaleExp[i] : 0, flags_);
+    aligned_[n++] = alignTerm(spec_, t, lsb, flags_);
   }
-  acc.fixed = accumulateFixed(spec_, acc.fixed, addTerms(aligned_), flags_);
+  acc.fixed = accumulateFixed(spec_, acc.fixed, addTerms(std::span<const i128>(aligned_.data(), n)), flags_);
 }
 
-std::uint64_t DatapathModel::accumulateFloat(std::uint64_t acc, const std::int32_t* scaleExp) {
-  const Decoded c = (*decodeAcc_)(acc);
-  const auto lanes = static_cast<std::size_t>(spec_.params.lanes);
-  const std::span<const Decoded> a(da_.data(), lanes), b(db_.data(), lanes);
+template <bool OneLane>
+void DatapathModel::stepFloat(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp) {
+  const std::size_t lanes = OneLane ? 1 : static_cast<std::size_t>(spec_.params.lanes);
+  AccumulatorValue& acc = nextPartial();
+  Decoded oneA, oneB;  // one lane: no trip through da_/db_
+  Decoded* const da = OneLane ? &oneA : da_.data();
+  Decoded* const db = OneLane ? &oneB : db_.data();
+  bool operandNonFinite = false;
+  for (std::size_t i = 0; i < lanes; ++i) {
+    da[i] = decodeA_(a[i]);
+    db[i] = decodeB_(b[i]);
+    operandNonFinite |= nonFinite(da[i]) || nonFinite(db[i]);
+  }
+  const Decoded c = (*decodeAcc_)(acc.code);
+  const std::span<const Decoded> sa(da, lanes), sb(db, lanes);
   // A cma datapath rounds its products first (raising that rounding's flags) even
   // when an operand or the accumulator is infinite or NaN: the add then sees the
   // rounded products, as a multiply followed by an add would.
   const bool cascaded = spec_.params.kind == DatapathKind::Cma;
-  if (!cascaded &&
-      (nonFinite(c) || std::any_of(a.begin(), a.end(), nonFinite) || std::any_of(b.begin(), b.end(), nonFinite)))
-    [[unlikely]] return special(a, b, c);
-  terms_.clear();
+  if (!cascaded && (nonFinite(c) || operandNonFinite)) [[unlikely]] {
+    acc.code = special(sa, sb, c);
+    return;
+  }
   bool productOverflow = false;
   for (std::size_t i = 0; i < lanes; ++i) {
-    terms_.push_back(multiply(spec_, a[i], b[i], scaleExp != nullptr ? scaleExp[i] : 0, flags_));
-    productOverflow |= terms_.back().cls != ValueClass::Finite && terms_.back().cls != ValueClass::Zero;
+    terms_[i] = multiply(spec_, da[i], db[i], scaleExp != nullptr ? scaleExp[i] : 0, flags_);
+    productOverflow |= terms_[i].cls != ValueClass::Finite && terms_[i].cls != ValueClass::Zero;
   }
   if (productOverflow || nonFinite(c)) [[unlikely]] {  // a cma product or c infinite or NaN
-    std::vector<Decoded> products(lanes), ones(lanes, kDecodedOne);
-    for (std::size_t i = 0; i < lanes; ++i) products[i] = termValue(terms_[i]);
-    return special(products, ones, c);
+    acc.code = specialProducts(lanes, c);
+    return;
   }
-  return addTermsToFloat(c);
+  acc.code = addTermsToFloat<OneLane>(c, lanes);
 }
 
-std::uint64_t DatapathModel::addTermsToFloat(const Decoded& c) {
+template <bool OneLane>
+std::uint64_t DatapathModel::addTermsToFloat(const Decoded& c, std::size_t products) {
+  const std::size_t n = OneLane ? 1 : products;
   const Format& accFormat = spec_.params.accumulator;
   const bool roundingDown = spec_.params.outputRounding.mode == Rounding::Down;
   const Term cTerm = addendTerm(accFormat, c);
+  // The sum fits the 64-bit window: |sum| below 2^61 (windowFits).
+  const auto narrow = [this](i128 sum) {
+    return narrowWindow_ && static_cast<u128>(sum + (i128{1} << 61)) < (u128{1} << 62);
+  };
   Result r;
   if (spec_.exactAlignment || spec_.params.addend == AddendPath::Separate) {
     // Products summed on their own (exactly, or in the window), then the addend
     // added exactly and the whole rounded once.
-    const std::int32_t reference = alignmentReference(terms_);
+    const std::span<const Term> terms(terms_.data(), n);
+    const std::int32_t reference = alignmentReference(terms);
     std::int32_t lsb = alignedLsb(spec_, reference);
     if (spec_.exactAlignment) {
       lsb = reference;
-      for (const Term& t : terms_)
+      for (const Term& t : terms)
         if (t.sig != 0) lsb = std::min(lsb, t.lsbExp);
     }
-    aligned_.clear();
-    for (const Term& t : terms_) aligned_.push_back(alignTerm(spec_, t, lsb, flags_));
-    r = normalizeRound(spec_, addTerms(aligned_), lsb, zeroSumSign(terms_, roundingDown), &cTerm, random());
+    for (std::size_t i = 0; i < n; ++i) aligned_[i] = alignTerm(spec_, terms_[i], lsb, flags_);
+    const i128 sum = addTerms(std::span<const i128>(aligned_.data(), n));
+    const bool zeroSign = zeroSumSign(terms, roundingDown);
+    r = narrow(sum) ? normalizeRoundIn<std::uint64_t>(spec_, sum, lsb, zeroSign, &cTerm, random())
+                    : normalizeRound(spec_, sum, lsb, zeroSign, &cTerm, random());
   } else {
-    terms_.push_back(cTerm);
-    const std::int32_t lsb = alignedLsb(spec_, alignmentReference(terms_));
-    aligned_.clear();
-    for (const Term& t : terms_) aligned_.push_back(alignTerm(spec_, t, lsb, flags_));
-    r = normalizeRound(spec_, addTerms(aligned_), lsb, zeroSumSign(terms_, roundingDown), nullptr, random());
+    terms_[n] = cTerm;
+    const std::span<const Term> terms(terms_.data(), n + 1);
+    const std::int32_t lsb = alignedLsb(spec_, alignmentReference(terms));
+    for (std::size_t i = 0; i <= n; ++i) aligned_[i] = alignTerm(spec_, terms_[i], lsb, flags_);
+    const i128 sum = addTerms(std::span<const i128>(aligned_.data(), n + 1));
+    const bool zeroSign = zeroSumSign(terms, roundingDown);
+    r = narrow(sum) ? normalizeRoundIn<std::uint64_t>(spec_, sum, lsb, zeroSign, nullptr, random())
+                    : normalizeRound(spec_, sum, lsb, zeroSign, nullptr, random());
   }
   flags_ |= r.flags;
   return r.code;
+}
+
+std::uint64_t DatapathModel::specialProducts(std::size_t products, const Decoded& c) {
+  std::vector<Decoded> values(products), ones(products, kDecodedOne);
+  for (std::size_t i = 0; i < products; ++i) values[i] = termValue(terms_[i]);
+  return special(values, ones, c);
 }
 
 std::uint64_t DatapathModel::special(std::span<const Decoded> a, std::span<const Decoded> b, const Decoded& c) {
@@ -134,8 +165,8 @@ AccumulatorValue DatapathModel::finish() {
       if (nonFinite(other) || nonFinite(c)) {
         p0.code = special(std::span(&other, 1), std::span(&kDecodedOne, 1), c);
       } else {
-        terms_.assign(1, addendTerm(spec_.params.accumulator, other));
-        p0.code = addTermsToFloat(c);
+        terms_[0] = addendTerm(spec_.params.accumulator, other);
+        p0.code = addTermsToFloat<true>(c, 1);
       }
     }
     partials_[j] = AccumulatorValue{};

@@ -33,7 +33,9 @@ class DatapathModel {
   // One step: spec.params.lanes products a[i] * b[i] (codes of the operand formats),
   // each with its block scale exponent (nullptr: none), into the next partial
   // accumulator (round robin over spec.partialAccumulators).
-  void step(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp);
+  void step(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp) {
+    (this->*step_)(a, b, scaleExp);
+  }
 
   // Reduces the partial accumulators in order (p0 + p1, then + p2, ...) through the
   // same adder and rounder, and returns the result. Leaves the model reduced.
@@ -49,19 +51,37 @@ class DatapathModel {
   double toDouble(const AccumulatorValue& v) const;
 
  private:
-  std::uint64_t accumulateFloat(std::uint64_t acc, const std::int32_t* scaleExp);
-  std::uint64_t addTermsToFloat(const Decoded& c);
+  // The step routine for this spec (accumulator kind, one lane or several), chosen
+  // once in the constructor.
+  using StepFn = void (DatapathModel::*)(const std::uint64_t*, const std::uint64_t*, const std::int32_t*);
+  template <bool OneLane>
+  void stepFixed(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp);
+  template <bool OneLane>
+  void stepFloat(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp);
+  AccumulatorValue& nextPartial() {
+    AccumulatorValue& acc = partials_[partialIndex_];
+    if (++partialIndex_ == partials_.size()) partialIndex_ = 0;
+    ++steps_;
+    return acc;
+  }
+  // Sums terms_[0, products) (and the addend c) and rounds into the accumulator format.
+  template <bool OneLane>
+  std::uint64_t addTermsToFloat(const Decoded& c, std::size_t products);
   std::uint64_t special(std::span<const Decoded> a, std::span<const Decoded> b, const Decoded& c);
+  std::uint64_t specialProducts(std::size_t products, const Decoded& c);
   std::uint32_t random() {
     return spec_.params.outputRounding.mode == Rounding::Stochastic ? lfsr_.draw(spec_.params.outputRounding.randomBits) : 0;
   }
 
   const DatapathSpec& spec_;
+  StepFn step_ = nullptr;
+  bool narrowWindow_ = false;  // the rounder may run in the 64-bit window (windowFits)
   Decoder decodeA_, decodeB_;
   std::optional<Decoder> decodeAcc_;  // float accumulators only
   std::vector<AccumulatorValue> partials_;
-  std::vector<Term> terms_;
-  std::vector<i128> aligned_;
+  std::size_t partialIndex_ = 0;
+  std::vector<Term> terms_;     // lanes + 1 entries (the products, then a fused addend)
+  std::vector<i128> aligned_;   // lanes + 1 entries
   std::vector<Decoded> da_, db_;
   Lfsr lfsr_;
   std::uint8_t flags_ = 0;

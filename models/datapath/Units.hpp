@@ -68,4 +68,140 @@ Result roundOutput(const DatapathSpec& spec, const Unrounded& value, std::uint32
 // must equal the accumulator's) with wrap-around or saturation at accumulatorBits.
 i128 accumulateFixed(const DatapathSpec& spec, i128 acc, i128 sum, std::uint8_t& flags);
 
+// ---------------------------------------------------------------------------
+// Definitions. The functional engine runs these once per step, so the hot units
+// are defined inline here (the declarations above are the units' interface).
+
+namespace detail {
+// multiply() of a cma datapath: the product rounded into its product format (out of line).
+Term multiplyCascaded(const DatapathSpec& spec, const Decoded& a, const Decoded& b, std::int32_t scaleExp,
+                      std::uint8_t& flags);
+}  // namespace detail
+
+inline Term multiply(const DatapathSpec& spec, const Decoded& a, const Decoded& b, std::int32_t scaleExp,
+                     std::uint8_t& flags) {
+  const DatapathParams& p = spec.params;
+  if (p.kind == DatapathKind::Cma) [[unlikely]]
+    return detail::multiplyCascaded(spec, a, b, scaleExp, flags);
+  Term t;
+  t.sign = a.sign != b.sign;
+  t.sig = static_cast<u128>(a.sig) * b.sig;
+  t.cls = t.sig == 0 ? ValueClass::Zero : ValueClass::Finite;
+  t.lsbExp = a.exp + b.exp + scaleExp;
+  t.alignExp = t.lsbExp + significandFractionBits(p.a) + significandFractionBits(p.b);
+  return t;
+}
+
+inline Term addendTerm(const Format& f, const Decoded& c) {
+  Term t;
+  t.cls = c.cls;
+  t.sign = c.sign;
+  t.sig = c.sig;
+  t.nanPayload = c.nanPayload;
+  t.lsbExp = c.exp;
+  t.alignExp = c.exp + significandFractionBits(f);
+  return t;
+}
+
+inline Decoded termValue(const Term& t) {
+  Decoded d;
+  d.cls = t.cls;
+  d.sign = t.sign;
+  d.exp = t.lsbExp;
+  d.sig = static_cast<std::uint64_t>(t.sig);
+  d.nanPayload = t.nanPayload;
+  return d;
+}
+
+inline std::int32_t alignmentReference(std::span<const Term> terms) {
+  std::int32_t r = kNoReference;
+  for (const Term& t : terms)
+    if (t.sig != 0 && t.alignExp > r) r = t.alignExp;
+  return r;
+}
+
+inline std::int32_t alignedLsb(const DatapathSpec& spec, std::int32_t reference) {
+  if (spec.params.accumulatorKind != AccumulatorKind::Float) return -spec.accumulatorFracBits;
+  if (spec.exactAlignment) return spec.productLsbExpMin;  // Kulisch window over the product range
+  return reference - spec.alignFractionBits;
+}
+
+inline i128 alignTerm(const DatapathSpec& spec, const Term& t, std::int32_t lsb, std::uint8_t& flags) {
+  if (t.sig == 0) return 0;
+  const std::int64_t shift = static_cast<std::int64_t>(lsb) - t.lsbExp;
+  u128 magnitude = 0;
+  if (shift <= 0) {
+    magnitude = -shift >= 128 ? 0 : t.sig << -shift;  // the spec's widths keep this in range
+  } else {
+    const u128 lost = shift >= 128 ? t.sig : t.sig & ((u128{1} << shift) - 1);
+    magnitude = shift >= 128 ? 0 : t.sig >> shift;
+    if (lost != 0) {
+      flags |= flag::inexact;
+      if (spec.params.termRounding == TermRounding::NearestEven && shift < 128) {
+        const u128 half = u128{1} << (shift - 1);
+        if (lost > half || (lost == half && (magnitude & 1))) ++magnitude;
+      }
+    }
+  }
+  const i128 v = static_cast<i128>(magnitude);
+  return t.sign ? -v : v;
+}
+
+inline i128 addTerms(std::span<const i128> aligned) {
+  i128 sum = 0;
+  for (i128 v : aligned) sum += v;
+  return sum;
+}
+
+// roundOutput and normalizeRound in the significand window Sig: u128 always; the
+// engine uses std::uint64_t where windowFits<std::uint64_t> allows (same results).
+template <class Sig>
+inline Result roundOutputIn(const DatapathSpec& spec, const UnroundedIn<Sig>& value, std::uint32_t random) {
+  const Format& rf = spec.roundingFormat;
+  const Format& acc = spec.params.accumulator;
+  const Result r = roundToFormat(rf, value, spec.params.outputRounding, random);
+  const int cut = acc.manBits - rf.manBits;
+  if (cut == 0) return r;
+  // Widen the reduced-precision code into the accumulator's storage format.
+  const Decoded d = decode(rf, r.code);
+  if (d.isNaN()) return {nanCode(acc, d.sign, d.nanPayload), r.flags};
+  const std::uint64_t sign = (r.code & rf.signBit()) ? acc.signBit() : 0;
+  return {sign | ((r.code & ~rf.signBit()) << cut), r.flags};
+}
+
+inline Result roundOutput(const DatapathSpec& spec, const Unrounded& value, std::uint32_t random) {
+  return roundOutputIn<u128>(spec, value, random);
+}
+
+// With Sig = std::uint64_t: |sum| below 2^61, separateAddend->sig below 2^61 and
+// the rounding reading at most 60 bits (windowFits<std::uint64_t>).
+template <class Sig>
+inline Result normalizeRoundIn(const DatapathSpec& spec, i128 sum, std::int32_t lsb, bool zeroSign,
+                               const Term* separateAddend, std::uint32_t random) {
+  UnroundedIn<Sig> u{sum < 0, lsb, static_cast<Sig>(static_cast<u128>(sum < 0 ? -sum : sum))};
+  if (sum == 0) u.sign = zeroSign;
+  if (separateAddend != nullptr) {
+    const UnroundedIn<Sig> c{separateAddend->sign, separateAddend->lsbExp, static_cast<Sig>(separateAddend->sig)};
+    u = exactSum(u, c, spec.params.outputRounding.mode == Rounding::Down);
+  }
+  return roundOutputIn<Sig>(spec, u, random);
+}
+
+inline Result normalizeRound(const DatapathSpec& spec, i128 sum, std::int32_t lsb, bool zeroSign,
+                             const Term* separateAddend, std::uint32_t random) {
+  return normalizeRoundIn<u128>(spec, sum, lsb, zeroSign, separateAddend, random);
+}
+
+inline i128 accumulateFixed(const DatapathSpec& spec, i128 acc, i128 sum, std::uint8_t& flags) {
+  const int w = spec.accumulatorBits;
+  const i128 max = (i128{1} << (w - 1)) - 1, min = -max - 1;
+  const i128 v = acc + sum;  // both below 2^120 in magnitude: no i128 overflow
+  if (v >= min && v <= max) [[likely]] return v;
+  flags |= flag::overflow;
+  if (spec.params.integerOverflow == IntegerOverflow::Saturate) return v > max ? max : min;
+  const u128 mask = (u128{1} << w) - 1;
+  const u128 low = static_cast<u128>(v) & mask;
+  return static_cast<i128>(low) - ((low >> (w - 1)) ? static_cast<i128>(mask) + 1 : 0);
+}
+
 }  // namespace fmasim
