@@ -16,7 +16,7 @@ PipelineController::PipelineController(const sc_core::sc_module_name& name, cons
   sensitive << clk.pos();
   dont_initialize();
   SC_METHOD(issue);
-  sensitive << in_valid << in_operands << in_ready << partial_;
+  sensitive << in_valid << in_operands << in_ready << reissue_;
 }
 
 void PipelineController::issue() {
@@ -54,6 +54,7 @@ void PipelineController::clocked() {
     ++steps_;
     partial_.write(static_cast<std::uint16_t>((partial_.read() + 1) % partials_));
     cooldown_ = stallInterval_ - 1;
+    reissue_.notify(sc_core::SC_ZERO_TIME);
   } else if (cooldown_ > 0) {
     --cooldown_;
   }

@@ -38,6 +38,9 @@ class PipelineController : public sc_core::sc_module {
   // Every token put out gets a fresh number (see StepToken::operator==): the input
   // may change within a cycle, and a re-evaluated issue is a new token.
   std::uint64_t nextSeq_ = 0;
+  // Notified on each acceptance: the next step is a new token even when its operands
+  // equal the last one's (the input signals then do not change).
+  sc_core::sc_event reissue_;
   // Registers.
   sc_core::sc_signal<std::uint16_t> partial_;  // next step's partial accumulator
   int cooldown_ = 0;                           // cycles until the input may accept again

@@ -158,6 +158,21 @@ TEST(Feedback, NaNAccumulatorReadLateDropsTheAlignersFlags) {
   EXPECT_EQ(got.flags, want.flags);
 }
 
+// Steps with equal operands, one per cycle: each is a step of its own (its own
+// rounding and random draw), although the input signals do not change.
+TEST(Feedback, RepeatedOperandsEveryCycleAreSeparateSteps) {
+  const DatapathSpec spec = datapath("fp8_fp16_stochastic_loop1");
+  ASSERT_EQ(spec.initiationInterval, 1);
+  SystemCEngine engine(spec);
+  DatapathModel model(spec);
+  const DotOperands x{std::vector<std::uint64_t>(64, 0x3A), std::vector<std::uint64_t>(64, 0x2B), {}};
+  const Expected want = functional(model, spec, x);
+  const SystemCDotResult got = engine.run(x.a, x.b);
+  EXPECT_EQ(got.value.code, want.value.code);
+  EXPECT_EQ(got.flags, want.flags);
+  EXPECT_EQ(got.cycles, DatapathModel::cycles(spec, want.steps));
+}
+
 TEST(Trace, RecordsEveryUnitBoundary) {
   const auto path = std::filesystem::temp_directory_path() / ("fmasim_systemc_trace_" + std::to_string(::getpid()) + ".vcd");
   {

@@ -71,6 +71,13 @@ DatapathParams params(const std::string& name) {
     p.addend = AddendPath::Separate;
     p.stages = {1, 1, 1, 1, 1};
     p.hazard = FeedbackHazard::Interleave;
+  } else if (name == "fp8_fp16_stochastic_loop1") {
+    p.kind = DatapathKind::Mac;
+    p.a = p.b = format("fp8_e4m3");
+    p.accumulator = format("fp16");
+    p.outputRounding.mode = Rounding::Stochastic;
+    p.stages = {1, 0, 0, 0, 0};  // a one-cycle loop: a step every cycle, a combinational rounder
+    p.hazard = FeedbackHazard::Stall;
   } else if (name == "fp8_fp16_stochastic") {
     p.kind = DatapathKind::Mac;
     p.a = p.b = format("fp8_e4m3");
@@ -92,6 +99,7 @@ const std::vector<std::string>& datapathNames() {
   static const std::vector<std::string> names{
       "fp8_fp32_mac_stall", "fp8_fp32_mac_interleave", "int8_int32_dot4_wrap", "fp8_kulisch_dot8",
       "bf16_fp32_fma",      "fp8_dot4_f23_truncate",   "fp16_cma_separate",    "fp8_fp16_stochastic",
+      "fp8_fp16_stochastic_loop1",
   };
   return names;
 }
