@@ -63,9 +63,11 @@ void DatapathPipeline::drive() {
   out_flags.write(file_.flags());
 }
 
-void DatapathPipeline::trace(sc_core::sc_trace_file* tf) const {
-  for (const auto* s : {&issued_, &multiplied_, &aligned_, &summed_, &rounded_, &written_, &reduction_})
+void DatapathPipeline::trace(sc_core::sc_trace_file* tf) {
+  for (auto* s : {&issued_, &multiplied_, &aligned_, &summed_, &rounded_, &written_, &reduction_}) {
+    s->pinForTracing();
     sc_trace(tf, *s, s->name());
+  }
   file_.trace(tf);
   control_.trace(tf);
 }

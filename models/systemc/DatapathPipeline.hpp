@@ -28,7 +28,7 @@ class DatapathPipeline : public sc_core::sc_module {
   DatapathPipeline(const sc_core::sc_module_name& name, const DatapathSpec& spec, int stallInterval);
 
   std::uint64_t writes() const { return file_.writes(); }
-  void trace(sc_core::sc_trace_file* tf) const;
+  void trace(sc_core::sc_trace_file* tf);
 
  private:
   void drive();  // the result ports follow partial 0 and the flag register
