@@ -4,8 +4,14 @@
 #include <cmath>
 #include <vector>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstring>
+
 #include "accuracy/ExactSum.hpp"
 #include "datapath/DatapathModel.hpp"
+#include "systemc/SystemCEngine.hpp"
 
 namespace fmasim {
 namespace {
@@ -91,6 +97,87 @@ class FunctionalEngine {
   DatapathModel model_;
 };
 
+// The cycle-accurate engine as the runner drives it: a dot product's steps are
+// collected and run through the SystemC pipeline at finish(), which measures cycles.
+class CycleAccurateEngine {
+ public:
+  explicit CycleAccurateEngine(const DatapathSpec& spec)
+      : engine_(spec), values_(spec), lanes_(static_cast<std::size_t>(spec.params.lanes)) {}
+  void reset() { a_.clear(), b_.clear(), scale_.clear(); }
+  void step(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* s) {
+    a_.insert(a_.end(), a, a + lanes_);
+    b_.insert(b_.end(), b, b + lanes_);
+    scale_.insert(scale_.end(), s, s + lanes_);
+  }
+  AccumulatorValue finish() {
+    last_ = engine_.run(a_, b_, scale_);
+    return last_.value;
+  }
+  double value(const AccumulatorValue& v) const { return values_.toDouble(v); }
+  std::uint8_t flags() const { return last_.flags; }
+  std::int64_t steps() const { return last_.steps; }
+  std::int64_t cycles() const { return last_.cycles; }
+
+ private:
+  SystemCEngine engine_;
+  DatapathModel values_;  // reads accumulator values as numbers
+  std::size_t lanes_;
+  std::vector<std::uint64_t> a_, b_;
+  std::vector<std::int32_t> scale_;
+  SystemCDotResult last_;
+};
+
+// The numbers of a RunResult (everything but the name), copied through a pipe.
+template <class F>
+void forEachNumber(RunResult& r, F f) {
+  f(r.total), f(r.quantization), f(r.accumulation), f(r.maxUlp), f(r.meanUlp), f(r.flags);
+  f(r.dotProducts), f(r.steps), f(r.macs), f(r.cyclesPerDot), f(r.seconds);
+}
+
+// SystemC elaborates once per process, so each cycle-accurate run gets a child
+// process of its own; its numbers come back through a pipe.
+bool runSystemCInChild(const RunConfig& config, const Workload& workload, const Progress& progress, RunResult& r,
+                       std::string& error) {
+  int fds[2];
+  if (::pipe(fds) != 0) {
+    error = "cannot create a pipe for the systemc engine";
+    return false;
+  }
+  std::fflush(nullptr);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::close(fds[0]);
+    ::setenv("SC_COPYRIGHT_MESSAGE", "DISABLE", 1);  // keep SystemC's banner out of fmasim's output
+    CycleAccurateEngine engine(config.spec);
+    runDotProducts(config, engine, workload, progress, r);
+    r.cyclesPerDot = engine.cycles();
+    std::string bytes;
+    forEachNumber(r, [&](const auto& v) { bytes.append(reinterpret_cast<const char*>(&v), sizeof v); });
+    const bool ok = ::write(fds[1], bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
+    std::fflush(nullptr);
+    ::_exit(ok ? 0 : 1);
+  }
+  ::close(fds[1]);
+  std::string bytes;
+  char buf[4096];
+  for (ssize_t n; (n = ::read(fds[0], buf, sizeof buf)) > 0;) bytes.append(buf, static_cast<std::size_t>(n));
+  ::close(fds[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  std::size_t expected = 0;
+  forEachNumber(r, [&](const auto& v) { expected += sizeof v; });
+  if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || bytes.size() != expected) {
+    error = "the systemc engine failed while running " + config.name;
+    return false;
+  }
+  std::size_t at = 0;
+  forEachNumber(r, [&](auto& v) {
+    std::memcpy(&v, bytes.data() + at, sizeof v);
+    at += sizeof v;
+  });
+  return true;
+}
+
 }  // namespace
 
 bool runConfig(const RunConfig& config, EngineKind engine, const Progress& progress, RunResult& result,
@@ -101,16 +188,16 @@ bool runConfig(const RunConfig& config, EngineKind engine, const Progress& progr
   if (!workload) return false;
   const auto start = std::chrono::steady_clock::now();
   if (engine == EngineKind::SystemC) {
-    error = "the systemc engine is not built into this fmasim yet; use --engine functional";
-    return false;
+    if (!runSystemCInChild(config, *workload, progress, result, error)) return false;
+  } else {
+    FunctionalEngine functional(config.spec);
+    runDotProducts(config, functional, *workload, progress, result);
+    const std::int64_t lanes = config.spec.params.lanes;
+    result.cyclesPerDot = DatapathModel::cycles(config.spec, (workload->length() + lanes - 1) / lanes);
   }
-  FunctionalEngine functional(config.spec);
-  runDotProducts(config, functional, *workload, progress, result);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   result.dotProducts = workload->count();
   result.macs = workload->count() * workload->length();
-  const std::int64_t lanes = config.spec.params.lanes;
-  result.cyclesPerDot = DatapathModel::cycles(config.spec, (workload->length() + lanes - 1) / lanes);
   return true;
 }
 

@@ -21,7 +21,7 @@ struct RunResult {
   double maxUlp = 0, meanUlp = 0;  // accumulation error in ULPs of the accumulator format
   std::uint8_t flags = 0;
   std::int64_t dotProducts = 0, steps = 0, macs = 0;
-  std::int64_t cyclesPerDot = 0;  // for one dot product of the workload's length
+  std::int64_t cyclesPerDot = 0;  // for one dot product: stated by the functional engine, measured by systemc
   double seconds = 0;
 };
 

@@ -2,7 +2,9 @@
 
 #include "Commands.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int runFmasim(int argc, char** argv) {
   CLI::App app{"fmasim: bit-accurate and cycle-accurate simulator of MAC/FMA datapaths"};
   app.require_subcommand(1);
   int exitCode = 0;
@@ -17,3 +19,12 @@ int main(int argc, char** argv) {
   }
   return exitCode;
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return runFmasim(argc, argv); }
+
+// libsystemc.so brings a main() of its own that calls sc_main, so the linker needs
+// one. fmasim's main() above takes precedence; were SystemC's used, it would run the
+// same program.
+extern "C" int sc_main(int argc, char** argv) { return runFmasim(argc, argv); }

@@ -4,21 +4,6 @@
 #include <cmath>
 
 namespace fmasim {
-namespace {
-
-bool nonFinite(const Decoded& d) { return d.cls == ValueClass::Infinity || d.cls == ValueClass::NaN; }
-
-// The sign a zero sum takes: that of its terms when all are zeros of one sign,
-// else +0 (-0 when rounding down), as IEEE 754 sums.
-bool zeroSumSign(std::span<const Term> terms, bool roundingDown) {
-  if (terms.empty()) return false;
-  const bool first = terms.front().sign;
-  for (const Term& t : terms)
-    if (t.sig != 0 || t.sign != first) return roundingDown;
-  return first;
-}
-
-}  // namespace
 
 DatapathModel::DatapathModel(const DatapathSpec& spec)
     : spec_(spec), decodeA_(spec.params.a), decodeB_(spec.params.b), lfsr_(spec.params.lfsrSeed) {
@@ -116,13 +101,7 @@ std::uint64_t DatapathModel::addTermsToFloat(const Decoded& c, std::size_t produ
     // Products summed on their own (exactly, or in the window), then the addend
     // added exactly and the whole rounded once.
     const std::span<const Term> terms(terms_.data(), n);
-    const std::int32_t reference = alignmentReference(terms);
-    std::int32_t lsb = alignedLsb(spec_, reference);
-    if (spec_.exactAlignment) {
-      lsb = reference;
-      for (const Term& t : terms)
-        if (t.sig != 0) lsb = std::min(lsb, t.lsbExp);
-    }
+    const std::int32_t lsb = stepLsb(spec_, terms);
     for (std::size_t i = 0; i < n; ++i) aligned_[i] = alignTerm(spec_, terms_[i], lsb, flags_);
     const i128 sum = addTerms(std::span<const i128>(aligned_.data(), n));
     const bool zeroSign = zeroSumSign(terms, roundingDown);
@@ -131,7 +110,7 @@ std::uint64_t DatapathModel::addTermsToFloat(const Decoded& c, std::size_t produ
   } else {
     terms_[n] = cTerm;
     const std::span<const Term> terms(terms_.data(), n + 1);
-    const std::int32_t lsb = alignedLsb(spec_, alignmentReference(terms));
+    const std::int32_t lsb = stepLsb(spec_, terms);
     for (std::size_t i = 0; i <= n; ++i) aligned_[i] = alignTerm(spec_, terms_[i], lsb, flags_);
     const i128 sum = addTerms(std::span<const i128>(aligned_.data(), n + 1));
     const bool zeroSign = zeroSumSign(terms, roundingDown);
@@ -177,7 +156,7 @@ AccumulatorValue DatapathModel::finish() {
 std::int64_t DatapathModel::cycles(const DatapathSpec& spec, std::int64_t steps) {
   if (steps == 0) return 0;
   const std::int64_t reductions = std::min<std::int64_t>(steps, spec.partialAccumulators) - 1;
-  return (steps - 1) * spec.initiationInterval + spec.latency + reductions * spec.feedbackLatency;
+  return (steps - 1) * spec.initiationInterval + spec.latency + reductions * spec.reductionLatency;
 }
 
 double DatapathModel::toDouble(const AccumulatorValue& v) const {

@@ -182,6 +182,10 @@ void derivePipeline(const DatapathParams& p, DatapathSpec& s) {
     if (p.addend == AddendPath::Fused) loop += st(Unit::Aligner) + st(Unit::Adder);
   }
   s.feedbackLatency = loop;
+  // A reduction's partial pj enters as a term: with a separate addend it passes the
+  // aligner and adder before it meets p0 in the normalizer.
+  const bool separate = p.accumulatorKind == AccumulatorKind::Float && p.addend == AddendPath::Separate;
+  s.reductionLatency = loop + (separate ? st(Unit::Aligner) + st(Unit::Adder) : 0);
   s.partialAccumulators = p.hazard == FeedbackHazard::Interleave ? loop : 1;
   s.initiationInterval = p.hazard == FeedbackHazard::Stall ? loop : 1;
 }

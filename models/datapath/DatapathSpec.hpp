@@ -104,6 +104,7 @@ struct DatapathSpec {
   // Pipeline and feedback.
   int latency = 0;          // cycles from operands in to the step's result in the accumulator
   int feedbackLatency = 0;  // L: cycles around the accumulate loop
+  int reductionLatency = 0;  // cycles of one final p0 + pj reduction (pj must pass the units before the loop)
   int partialAccumulators = 1;
   int initiationInterval = 1;
 };

@@ -3,6 +3,7 @@
 // calls them in a loop; the SystemC modules wrap the same functions with registers.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <span>
@@ -49,6 +50,13 @@ Result specialSum(std::span<const Decoded> a, std::span<const Decoded> b, const 
 inline constexpr std::int32_t kNoReference = std::numeric_limits<std::int32_t>::min();
 std::int32_t alignmentReference(std::span<const Term> terms);
 std::int32_t alignedLsb(const DatapathSpec& spec, std::int32_t reference);
+// The lowest kept weight for one step's terms: alignedLsb of their reference, or with
+// exact alignment the lowest bit any non-zero term has (nothing is cut).
+std::int32_t stepLsb(const DatapathSpec& spec, std::span<const Term> terms);
+// The sign a zero sum takes: that of its terms when all are zeros of one sign, else
+// +0 (-0 when rounding down), as IEEE 754 sums.
+bool zeroSumSign(std::span<const Term> terms, bool roundingDown);
+inline bool nonFinite(const Decoded& d) { return d.cls == ValueClass::Infinity || d.cls == ValueClass::NaN; }
 // Bits cut below lsb raise inexact.
 i128 alignTerm(const DatapathSpec& spec, const Term& t, std::int32_t lsb, std::uint8_t& flags);
 
@@ -124,6 +132,23 @@ inline std::int32_t alignedLsb(const DatapathSpec& spec, std::int32_t reference)
   if (spec.params.accumulatorKind != AccumulatorKind::Float) return -spec.accumulatorFracBits;
   if (spec.exactAlignment) return spec.productLsbExpMin;  // Kulisch window over the product range
   return reference - spec.alignFractionBits;
+}
+
+inline std::int32_t stepLsb(const DatapathSpec& spec, std::span<const Term> terms) {
+  const std::int32_t reference = alignmentReference(terms);
+  if (!spec.exactAlignment || spec.params.accumulatorKind != AccumulatorKind::Float) return alignedLsb(spec, reference);
+  std::int32_t lsb = reference;
+  for (const Term& t : terms)
+    if (t.sig != 0) lsb = std::min(lsb, t.lsbExp);
+  return lsb;
+}
+
+inline bool zeroSumSign(std::span<const Term> terms, bool roundingDown) {
+  if (terms.empty()) return false;
+  const bool first = terms.front().sign;
+  for (const Term& t : terms)
+    if (t.sig != 0 || t.sign != first) return roundingDown;
+  return first;
 }
 
 inline i128 alignTerm(const DatapathSpec& spec, const Term& t, std::int32_t lsb, std::uint8_t& flags) {

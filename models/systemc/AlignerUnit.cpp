@@ -11,17 +11,6 @@ bool readsAccumulator(const DatapathSpec& spec) {
   return spec.params.accumulatorKind == AccumulatorKind::Float;  // the addend, or a reduction's partial
 }
 
-// The sign a zero sum takes: that of its terms when all are zeros of one sign, else
-// +0 (-0 when rounding down), as IEEE 754 sums. The same rule as DatapathModel.cpp's
-// zeroSumSign, which is file-local there.
-bool zeroSumSign(std::span<const Term> terms, bool roundingDown) {
-  if (terms.empty()) return false;
-  const bool first = terms.front().sign;
-  for (const Term& t : terms)
-    if (t.sig != 0 || t.sign != first) return roundingDown;
-  return first;
-}
-
 }  // namespace
 
 AlignerUnit::AlignerUnit(const sc_core::sc_module_name& name, const DatapathSpec& spec, const AccumulatorFile& file)
@@ -62,19 +51,9 @@ void AlignerUnit::alignFloat(StepToken& t) {
     t.scaleExp.clear();
   }
   const bool roundingDown = spec_.params.outputRounding.mode == Rounding::Down;
-  if (spec_.exactAlignment || !fused) {
-    // Products summed on their own; the normalizer adds the accumulator exactly.
-    const std::int32_t reference = alignmentReference(t.terms);
-    t.lsb = alignedLsb(spec_, reference);
-    if (spec_.exactAlignment) {
-      t.lsb = reference;
-      for (const Term& term : t.terms)
-        if (term.sig != 0) t.lsb = std::min(t.lsb, term.lsbExp);
-    }
-  } else {
-    t.terms.push_back(addendTerm(spec_.params.accumulator, (*decodeAcc_)(t.addend)));
-    t.lsb = alignedLsb(spec_, alignmentReference(t.terms));
-  }
+  // Unless fused into the window, the normalizer adds the accumulator exactly.
+  if (!spec_.exactAlignment && fused) t.terms.push_back(addendTerm(spec_.params.accumulator, (*decodeAcc_)(t.addend)));
+  t.lsb = stepLsb(spec_, t.terms);
   t.aligned.clear();
   for (const Term& term : t.terms) t.aligned.push_back(alignTerm(spec_, term, t.lsb, t.flags));
   t.zeroSign = zeroSumSign(t.terms, roundingDown);

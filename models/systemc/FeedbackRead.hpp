@@ -7,8 +7,6 @@
 
 namespace fmasim {
 
-inline bool nonFinite(const Decoded& d) { return d.cls == ValueClass::Infinity || d.cls == ValueClass::NaN; }
-
 // A non-finite accumulator sends the step to the special path, as the functional
 // engine decides it: a cma adds its rounded products (keeping their flags), any
 // other datapath its operands; the aligner's flags (a separate addend is read after

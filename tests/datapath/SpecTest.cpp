@@ -196,6 +196,7 @@ struct PipelineCase {
   FeedbackHazard hazard;
   int latency;  // by hand: sum of the stages + 1
   int loop;     // by hand: the registers on the accumulate loop
+  int reduction = 0;  // by hand, when not the loop: cycles of one final reduction
 };
 
 DatapathParams pipelineParams(const PipelineCase& c) {
@@ -215,12 +216,13 @@ DatapathParams pipelineParams(const PipelineCase& c) {
   return p;
 }
 
-// cycles = (steps - 1) * II + latency + (min(steps, partials) - 1) * L,
-// II = L when stalling, 1 when interleaving; partials = L when interleaving.
+// cycles = (steps - 1) * II + latency + (min(steps, partials) - 1) * R,
+// II = L when stalling, 1 when interleaving; partials = L when interleaving; R = L,
+// or more where a reduction's partial passes units outside the loop.
 std::int64_t handCycles(const PipelineCase& c, std::int64_t steps) {
   const bool interleave = c.hazard == FeedbackHazard::Interleave;
   const std::int64_t ii = interleave ? 1 : c.loop, partials = interleave ? c.loop : 1;
-  return (steps - 1) * ii + c.latency + (std::min(steps, partials) - 1) * c.loop;
+  return (steps - 1) * ii + c.latency + (std::min(steps, partials) - 1) * (c.reduction ? c.reduction : c.loop);
 }
 
 TEST(Pipeline, LatencyLoopAndCycles) {
@@ -228,10 +230,11 @@ TEST(Pipeline, LatencyLoopAndCycles) {
       // fused float: loop = acc reg 1 + acc 0 + normalizer 1 + aligner 0 + adder 1 = 3
       {"fused_stall", AccumulatorKind::Float, AddendPath::Fused, {1, 0, 1, 1, 0}, FeedbackHazard::Stall, 4, 3},
       {"fused_interleave", AccumulatorKind::Float, AddendPath::Fused, {1, 0, 1, 1, 0}, FeedbackHazard::Interleave, 4, 3},
-      // separate float: loop = 1 + acc 1 + normalizer 2 = 4 (aligner 1 and adder 1 are outside)
+      // separate float: loop = 1 + acc 1 + normalizer 2 = 4 (aligner 1 and adder 1 are outside);
+      // a reduction's partial also passes the aligner and the adder: 4 + 1 + 1 = 6
       {"separate_interleave", AccumulatorKind::Float, AddendPath::Separate, {2, 1, 1, 2, 1}, FeedbackHazard::Interleave,
-       8, 4},
-      {"separate_stall", AccumulatorKind::Float, AddendPath::Separate, {2, 1, 1, 2, 1}, FeedbackHazard::Stall, 8, 4},
+       8, 4, 6},
+      {"separate_stall", AccumulatorKind::Float, AddendPath::Separate, {2, 1, 1, 2, 1}, FeedbackHazard::Stall, 8, 4, 6},
       // fused float, deep: 1 + 2 + 3 + 1 + 2 = 9
       {"fused_deep", AccumulatorKind::Float, AddendPath::Fused, {0, 1, 2, 3, 2}, FeedbackHazard::Interleave, 9, 9},
       // fixed point: only the accumulator's own stages: 1 + 2 = 3
@@ -252,7 +255,7 @@ TEST(Pipeline, LatencyLoopAndCycles) {
   EXPECT_EQ(DatapathModel::cycles(derive(pipelineParams(cases[0])), 10), 9 * 3 + 4);
   EXPECT_EQ(DatapathModel::cycles(derive(pipelineParams(cases[1])), 10), 9 + 4 + 2 * 3);
   EXPECT_EQ(DatapathModel::cycles(derive(pipelineParams(cases[1])), 2), 1 + 4 + 1 * 3);
-  EXPECT_EQ(DatapathModel::cycles(derive(pipelineParams(cases[2])), 100), 99 + 8 + 3 * 4);
+  EXPECT_EQ(DatapathModel::cycles(derive(pipelineParams(cases[2])), 100), 99 + 8 + 3 * 6);
   EXPECT_EQ(DatapathModel::cycles(derive(pipelineParams(cases[5])), 5), 4 * 3 + 7);
 }
 

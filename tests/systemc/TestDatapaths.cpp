@@ -99,7 +99,7 @@ const std::vector<std::string>& datapathNames() {
   static const std::vector<std::string> names{
       "fp8_fp32_mac_stall", "fp8_fp32_mac_interleave", "int8_int32_dot4_wrap", "fp8_kulisch_dot8",
       "bf16_fp32_fma",      "fp8_dot4_f23_truncate",   "fp16_cma_separate",    "fp8_fp16_stochastic",
-      "fp8_fp16_stochastic_loop1",
+      "fp8_fp16_stochastic_loop1", "fp8_dot2_separate_interleave",
   };
   return names;
 }

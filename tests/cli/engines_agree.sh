@@ -1,0 +1,37 @@
+# Three engines, one answer: for every config in configs/, `fmasim run --engine
+# functional` and `--engine systemc` report the same numbers (values, errors, flags,
+# and cycles: stated by the functional engine, measured by the SystemC model).
+# Only the timing fields may differ. Also: a broken config gives exit 2, and the
+# JSON/CSV reports are written. Usage: sh engines_agree.sh FMASIM CONFIGS_DIR
+FMASIM=$1
+CONFIGS=$2
+failures=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() {
+  echo "FAIL: $1"
+  failures=$((failures + 1))
+}
+count=0
+for config in "$CONFIGS"/*.json; do
+  [ "$(basename "$config")" = schema.json ] && continue
+  count=$((count + 1))
+  for engine in functional systemc; do
+    "$FMASIM" run "$config" --engine $engine --quiet --json "$tmp/$engine.json" --csv "$tmp/$engine.csv" 2>"$tmp/err" ||
+      fail "$config --engine $engine: exit $?: $(cat "$tmp/err")"
+    grep -v -e '"seconds"' -e '"macs_per_second"' "$tmp/$engine.json" >"$tmp/$engine.numbers"
+  done
+  grep -q '"cycles_per_dot"' "$tmp/functional.numbers" || fail "$config: no cycles_per_dot in the JSON report"
+  cmp -s "$tmp/functional.numbers" "$tmp/systemc.numbers" ||
+    fail "$config: engines disagree: $(diff "$tmp/functional.numbers" "$tmp/systemc.numbers" | head -5)"
+  [ "$(wc -l <"$tmp/systemc.csv")" -eq 2 ] || fail "$config: the CSV report should have a header and one row"
+done
+[ "$count" -ge 9 ] || fail "only $count configs found in $CONFIGS"
+printf '{"datapath": {"kind": "mac", "a": "fp8_e4m3", "accumulator": {"format": "fp32"}}, "workload": {"lenght": 5}}' >"$tmp/bad.json"
+"$FMASIM" run "$tmp/bad.json" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 2 ] || fail "a broken config exits $rc, expected 2"
+grep -qF "bad.json: /workload/lenght: unknown field" "$tmp/err" || fail "broken config error: $(cat "$tmp/err")"
+[ -s "$tmp/out" ] && fail "a broken config printed a report"
+echo "$count configs: $((count * 2 - failures)) engine runs agree, $failures failed"
+[ "$failures" -eq 0 ]
