@@ -20,7 +20,7 @@ namespace {
 struct RunOptions {
   std::vector<std::string> configs;
   std::string engine = "functional";
-  std::string jsonPath, csvPath;
+  std::string jsonPath, csvPath, vcdPath;
   bool quiet = false;
 };
 
@@ -71,11 +71,15 @@ int runCommand(const RunOptions& o) {
     configs.push_back(std::make_unique<RunConfig>(std::move(*c)));
   }
   const EngineKind engine = o.engine == "systemc" ? EngineKind::SystemC : EngineKind::Functional;
+  if (!o.vcdPath.empty() && (engine != EngineKind::SystemC || configs.size() != 1)) {
+    std::fprintf(stderr, "fmasim run: --vcd: traces one config run with --engine systemc\n");
+    return 2;
+  }
   std::vector<ReportRow> rows;
   for (const auto& c : configs) {
     ProgressLine progress(c->name);
     ReportRow row{c.get(), {}};
-    if (!runConfig(*c, engine, std::ref(progress), row.result, error)) {
+    if (!runConfig(*c, engine, std::ref(progress), row.result, error, o.vcdPath)) {
       std::fprintf(stderr, "fmasim run: %s\n", error.c_str());
       return 2;
     }
@@ -104,6 +108,7 @@ void addRunCommand(CLI::App& app, int& exitCode) {
       ->check(CLI::IsMember({"functional", "systemc"}));
   cmd->add_option("--json", o->jsonPath, "Write the report as JSON to this file");
   cmd->add_option("--csv", o->csvPath, "Write the report as CSV to this file");
+  cmd->add_option("--vcd", o->vcdPath, "With --engine systemc and one config: a VCD trace of every unit boundary");
   cmd->add_flag("--quiet", o->quiet, "No table on stdout");
   cmd->callback([o, &exitCode] { exitCode = runCommand(*o); });
 }

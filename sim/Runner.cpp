@@ -7,7 +7,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstring>
+#include <exception>
 
 #include "accuracy/ExactSum.hpp"
 #include "datapath/DatapathModel.hpp"
@@ -101,8 +103,10 @@ class FunctionalEngine {
 // collected and run through the SystemC pipeline at finish(), which measures cycles.
 class CycleAccurateEngine {
  public:
-  explicit CycleAccurateEngine(const DatapathSpec& spec)
-      : engine_(spec), values_(spec), lanes_(static_cast<std::size_t>(spec.params.lanes)) {}
+  CycleAccurateEngine(const DatapathSpec& spec, const std::string& vcdPath)
+      : engine_(spec, SystemCEngine::Options{vcdPath, 0}),
+        values_(spec),
+        lanes_(static_cast<std::size_t>(spec.params.lanes)) {}
   void reset() { a_.clear(), b_.clear(), scale_.clear(); }
   void step(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* s) {
     a_.insert(a_.end(), a, a + lanes_);
@@ -137,7 +141,7 @@ void forEachNumber(RunResult& r, F f) {
 // SystemC elaborates once per process, so each cycle-accurate run gets a child
 // process of its own; its numbers come back through a pipe.
 bool runSystemCInChild(const RunConfig& config, const Workload& workload, const Progress& progress, RunResult& r,
-                       std::string& error) {
+                       std::string& error, const std::string& vcdPath) {
   int fds[2];
   if (::pipe(fds) != 0) {
     error = "cannot create a pipe for the systemc engine";
@@ -148,9 +152,14 @@ bool runSystemCInChild(const RunConfig& config, const Workload& workload, const 
   if (pid == 0) {
     ::close(fds[0]);
     ::setenv("SC_COPYRIGHT_MESSAGE", "DISABLE", 1);  // keep SystemC's banner out of fmasim's output
-    CycleAccurateEngine engine(config.spec);
-    runDotProducts(config, engine, workload, progress, r);
-    r.cyclesPerDot = engine.cycles();
+    try {
+      CycleAccurateEngine engine(config.spec, vcdPath);
+      runDotProducts(config, engine, workload, progress, r);
+      r.cyclesPerDot = engine.cycles();
+    } catch (const std::exception& e) {  // a tensor file that changed or failed mid-run
+      std::fprintf(stderr, "fmasim run: %s\n", e.what());
+      ::_exit(1);
+    }
     std::string bytes;
     forEachNumber(r, [&](const auto& v) { bytes.append(reinterpret_cast<const char*>(&v), sizeof v); });
     const bool ok = ::write(fds[1], bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
@@ -181,17 +190,22 @@ bool runSystemCInChild(const RunConfig& config, const Workload& workload, const 
 }  // namespace
 
 bool runConfig(const RunConfig& config, EngineKind engine, const Progress& progress, RunResult& result,
-               std::string& error) {
+               std::string& error, const std::string& vcdPath) {
   result = RunResult{};
   result.name = config.name;
   const auto workload = makeWorkload(config.workload, config.spec.params.a, config.spec.params.b, error);
   if (!workload) return false;
   const auto start = std::chrono::steady_clock::now();
   if (engine == EngineKind::SystemC) {
-    if (!runSystemCInChild(config, *workload, progress, result, error)) return false;
+    if (!runSystemCInChild(config, *workload, progress, result, error, vcdPath)) return false;
   } else {
     FunctionalEngine functional(config.spec);
-    runDotProducts(config, functional, *workload, progress, result);
+    try {
+      runDotProducts(config, functional, *workload, progress, result);
+    } catch (const std::exception& e) {  // a tensor file that changed or failed mid-run
+      error = e.what();
+      return false;
+    }
     const std::int64_t lanes = config.spec.params.lanes;
     result.cyclesPerDot = DatapathModel::cycles(config.spec, (workload->length() + lanes - 1) / lanes);
   }

@@ -29,7 +29,8 @@ struct RunResult {
 using Progress = std::function<void(std::int64_t done, std::int64_t total)>;
 
 // On a workload error returns false with `error` set.
+// vcdPath (systemc engine only, may be empty): trace every unit boundary to this file.
 bool runConfig(const RunConfig& config, EngineKind engine, const Progress& progress, RunResult& result,
-               std::string& error);
+               std::string& error, const std::string& vcdPath = "");
 
 }  // namespace fmasim

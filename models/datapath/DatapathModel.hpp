@@ -73,7 +73,7 @@ class DatapathModel {
     return spec_.params.outputRounding.mode == Rounding::Stochastic ? lfsr_.draw(spec_.params.outputRounding.randomBits) : 0;
   }
 
-  const DatapathSpec& spec_;
+  const DatapathSpec spec_;  // a copy: the model outlives whatever it was built from
   StepFn step_ = nullptr;
   bool narrowWindow_ = false;  // the rounder may run in the 64-bit window (windowFits)
   Decoder decodeA_, decodeB_;

@@ -131,11 +131,13 @@ inline std::int32_t alignmentReference(std::span<const Term> terms) {
 inline std::int32_t alignedLsb(const DatapathSpec& spec, std::int32_t reference) {
   if (spec.params.accumulatorKind != AccumulatorKind::Float) return -spec.accumulatorFracBits;
   if (spec.exactAlignment) return spec.productLsbExpMin;  // Kulisch window over the product range
+  if (reference == kNoReference) return 0;                 // every term is zero: any weight will do
   return reference - spec.alignFractionBits;
 }
 
 inline std::int32_t stepLsb(const DatapathSpec& spec, std::span<const Term> terms) {
   const std::int32_t reference = alignmentReference(terms);
+  if (reference == kNoReference) return alignedLsb(spec, reference);
   if (!spec.exactAlignment || spec.params.accumulatorKind != AccumulatorKind::Float) return alignedLsb(spec, reference);
   std::int32_t lsb = reference;
   for (const Term& t : terms)

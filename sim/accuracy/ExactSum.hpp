@@ -22,9 +22,10 @@ class ExactSum {
   void clear() { positive_.fill(0), negative_.fill(0); }
 
  private:
-  // Weights 2^kLsbExp .. 2^(kLsbExp + 64 * kWords - 1): below the smallest product of
-  // two subnormal doubles (2^-2148) up to far beyond the largest (2^2048).
-  static constexpr int kLsbExp = -2240;
+  // Weights 2^kLsbExp .. 2^(kLsbExp + 64 * kWords - 1): below the lowest bit of any
+  // product of two doubles' 53-bit significands (2^-2252) up to beyond the largest
+  // product (2^2048).
+  static constexpr int kLsbExp = -2304;
   static constexpr int kWords = 72;
   using Words = std::array<std::uint64_t, kWords>;
   static void addTo(Words& w, u128 sig, int bit);

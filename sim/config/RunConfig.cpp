@@ -130,7 +130,7 @@ void readWorkload(JsonFields j, WorkloadSpec& w, const std::string& baseDir) {
     s->allowOnly({"kind", "block_size", "comment"});
     if (auto k = s->choice("kind", {"none", "per-tensor", "per-channel", "per-block"}))
       w.scaling.kind = static_cast<ScalingKind>(*k);
-    if (auto b = s->integer("block_size", 1, 1 << 20)) w.scaling.blockSize = *b;
+    if (auto b = s->integer("block_size", 1, static_cast<int>(kMaxChunkLength))) w.scaling.blockSize = *b;  // blocks within a chunk
   }
   if (auto f = j.object("files")) {
     f->allowOnly({"a", "b", "comment"});

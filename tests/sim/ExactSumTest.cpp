@@ -3,25 +3,20 @@
 #include <mpfr.h>
 
 #include <cmath>
-#include <cstdlib>
 #include <random>
 
+#include "TestRandom.hpp"
 #include "accuracy/ExactSum.hpp"
 
 namespace fmasim {
 namespace {
 
-double scale() {
-  const char* s = std::getenv("FMASIM_TEST_SCALE");
-  return s ? std::atof(s) : 1.0;
-}
-
 TEST(ExactSum, MatchesMpfrOnCancellingSumsOverTheWholeRange) {
   std::mt19937_64 rng(42);
   std::uniform_int_distribution<int> exponent(-1070, 1020);
   std::uniform_real_distribution<double> mantissa(1.0, 2.0);
-  const int rounds = std::max(1, static_cast<int>(200 * scale()));
-  for (int round = 0; round < rounds; ++round) {
+  const long rounds = testsupport::scaled(200);
+  for (long round = 0; round < rounds; ++round) {
     mpfr_t exact, product;
     mpfr_init2(exact, 8000);  // products of doubles span 2^-2148 .. 2^2048
     mpfr_init2(product, 120);
