@@ -352,17 +352,20 @@ Result refConvert(const Format& in, std::uint64_t a, const Format& out, const Ro
   return refRound(out, va.value.get(), rm, random);
 }
 
+// mul and add with a NaN operand: the first NaN, quieted; invalid if either signals.
+static Result nanOfTwo(const RefValue& va, const RefValue& vb, const Format& out, const RoundingMode& rm) {
+  const RefValue& n = pickNaN(va, vb);
+  const bool signaling = va.cls == Class::SignalingNaN || vb.cls == Class::SignalingNaN;
+  return refNaNResult(out, n.sign, n.nanBits, signaling, rm);
+}
+
 Result refMul(const Format& fa, std::uint64_t a, const Format& fb, std::uint64_t b, const Format& out,
               const RoundingMode& rm, std::uint32_t random) {
   lastStochasticTop = 0;
   RefValue va, vb;
   refDecode(fa, a, va);
   refDecode(fb, b, vb);
-  if (va.isNaN() || vb.isNaN()) {
-    const RefValue& n = pickNaN(va, vb);
-    const bool signaling = va.cls == Class::SignalingNaN || vb.cls == Class::SignalingNaN;
-    return refNaNResult(out, n.sign, n.nanBits, signaling, rm);
-  }
+  if (va.isNaN() || vb.isNaN()) return nanOfTwo(va, vb, out, rm);
   const bool sign = va.sign != vb.sign;
   if ((va.isInf() && vb.isZero()) || (va.isZero() && vb.isInf())) return refDefaultNaN(out, rm);
   if (va.isInf() || vb.isInf()) return refInfinity(out, sign, rm);
@@ -377,11 +380,7 @@ Result refAdd(const Format& fa, std::uint64_t a, const Format& fb, std::uint64_t
   RefValue va, vb;
   refDecode(fa, a, va);
   refDecode(fb, b, vb);
-  if (va.isNaN() || vb.isNaN()) {
-    const RefValue& n = pickNaN(va, vb);
-    const bool signaling = va.cls == Class::SignalingNaN || vb.cls == Class::SignalingNaN;
-    return refNaNResult(out, n.sign, n.nanBits, signaling, rm);
-  }
+  if (va.isNaN() || vb.isNaN()) return nanOfTwo(va, vb, out, rm);
   if (va.isInf() && vb.isInf() && va.sign != vb.sign) return refDefaultNaN(out, rm);
   if (va.isInf()) return refInfinity(out, va.sign, rm);
   if (vb.isInf()) return refInfinity(out, vb.sign, rm);
