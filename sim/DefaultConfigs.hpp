@@ -13,5 +13,7 @@ struct EmbeddedConfig {
 };
 
 std::span<const EmbeddedConfig> defaultConfigs();
+// The technology descriptors of configs/tech/, for `--tech NAME`.
+std::span<const EmbeddedConfig> builtinTechnologies();
 
 }  // namespace fmasim

@@ -1,8 +1,8 @@
 #include "Names.hpp"
 
-#include <fstream>
+#include "config/JsonFields.hpp"
+
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 namespace fmasim {
 namespace {
@@ -20,13 +20,9 @@ bool endsWith(std::string_view s, std::string_view tail) {
 }  // namespace
 
 std::optional<Format> customFloatFromJson(const std::string& jsonText, const std::string& where, std::string& error) {
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(jsonText);
-  } catch (const nlohmann::json::parse_error& e) {
-    error = where + ": not valid JSON: " + e.what();
-    return std::nullopt;
-  }
+  const auto parsed = parseJson(jsonText, where, error);
+  if (!parsed) return std::nullopt;
+  const nlohmann::json& j = *parsed;
   if (!j.is_object()) {
     error = where + ": a custom format must be a JSON object";
     return std::nullopt;
@@ -102,14 +98,9 @@ std::optional<Format> resolveFormat(std::string_view nameOrFile, std::string& er
   if (auto f = formatByName(nameOrFile)) return f;
   if (endsWith(nameOrFile, ".json")) {
     const std::string path(nameOrFile);
-    std::ifstream in(path);
-    if (!in) {
-      error = path + ": cannot open the custom format file";
-      return std::nullopt;
-    }
-    std::stringstream text;
-    text << in.rdbuf();
-    return customFloatFromJson(text.str(), path, error);
+    const auto text = readConfigFile(path, error);
+    if (!text) return std::nullopt;
+    return customFloatFromJson(*text, path, error);
   }
   error = "unknown format '" + std::string(nameOrFile) + "'; allowed: " + allowedFormats();
   return std::nullopt;

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "Commands.hpp"
-#include "DefaultConfigs.hpp"
 #include "Runner.hpp"
 #include "report/AtomicFile.hpp"
 #include "report/RunReport.hpp"
@@ -51,35 +50,21 @@ class ProgressLine {
 
 int runCommand(const RunOptions& o) {
   std::string error;
-  std::vector<std::unique_ptr<RunConfig>> configs;
-  if (o.configs.empty()) {
-    for (const auto& embedded : defaultConfigs()) {
-      auto c = parseRunConfig(embedded.text, embedded.file, "", error);
-      if (!c) {
-        std::fprintf(stderr, "fmasim run: %s\n", error.c_str());
-        return 2;
-      }
-      configs.push_back(std::make_unique<RunConfig>(std::move(*c)));
-    }
-  }
-  for (const auto& path : o.configs) {
-    auto c = loadRunConfig(path, error);
-    if (!c) {
-      std::fprintf(stderr, "fmasim run: %s\n", error.c_str());
-      return 2;
-    }
-    configs.push_back(std::make_unique<RunConfig>(std::move(*c)));
+  const auto configs = loadRunConfigs(o.configs, error);
+  if (!configs) {
+    std::fprintf(stderr, "fmasim run: %s\n", error.c_str());
+    return 2;
   }
   const EngineKind engine = o.engine == "systemc" ? EngineKind::SystemC : EngineKind::Functional;
-  if (!o.vcdPath.empty() && (engine != EngineKind::SystemC || configs.size() != 1)) {
+  if (!o.vcdPath.empty() && (engine != EngineKind::SystemC || configs->size() != 1)) {
     std::fprintf(stderr, "fmasim run: --vcd: traces one config run with --engine systemc\n");
     return 2;
   }
   std::vector<ReportRow> rows;
-  for (const auto& c : configs) {
-    ProgressLine progress(c->name);
-    ReportRow row{c.get(), {}};
-    if (!runConfig(*c, engine, std::ref(progress), row.result, error, o.vcdPath)) {
+  for (const RunConfig& c : *configs) {
+    ProgressLine progress(c.name);
+    ReportRow row{&c, {}};
+    if (!runConfig(c, engine, std::ref(progress), row.result, error, o.vcdPath)) {
       std::fprintf(stderr, "fmasim run: %s\n", error.c_str());
       return 2;
     }

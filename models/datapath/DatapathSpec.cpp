@@ -1,5 +1,6 @@
 #include "DatapathSpec.hpp"
 
+#include <algorithm>
 #include <bit>
 
 namespace fmasim {
@@ -170,6 +171,24 @@ bool deriveAccumulator(const DatapathParams& p, DatapathSpec& s, std::string& er
   return true;
 }
 
+// Two's complement bits that hold every integer in [lo, hi].
+int signedBits(int lo, int hi) {
+  int bits = 1;
+  while (lo < -(1 << (bits - 1)) || hi > (1 << (bits - 1)) - 1) ++bits;
+  return bits;
+}
+
+// Exponents range from the lowest product (or accumulator) bit to two above the
+// largest product or accumulator value (the carries of the [1, 4) product and of the sum).
+void deriveExponentBits(const DatapathParams& p, DatapathSpec& s) {
+  int lo = s.productLsbExpMin, hi = s.productExpMax + 2;
+  if (p.accumulatorKind == AccumulatorKind::Float) {
+    lo = std::min(lo, p.accumulator.emin - p.accumulator.manBits);
+    hi = std::max(hi, p.accumulator.emax + 2);
+  }
+  s.exponentBits = signedBits(lo, hi);
+}
+
 void derivePipeline(const DatapathParams& p, DatapathSpec& s) {
   int total = 0;
   for (int n : p.stages) total += n;
@@ -229,6 +248,7 @@ std::optional<DatapathSpec> deriveDatapathSpec(const DatapathParams& params, std
   if (!deriveMultiplier(p, s, error) || !deriveAccumulator(p, s, error) || !deriveAligner(p, s, error))
     return std::nullopt;
   if (p.accumulatorKind == AccumulatorKind::Float) s.normalizeShiftMax = s.adderBits;
+  deriveExponentBits(p, s);
   derivePipeline(p, s);
   return s;
 }

@@ -79,6 +79,7 @@ struct DatapathSpec {
   int productExpMin = 0;     // alignment exponent of the smallest non-zero product
   int productExpMax = 0;     // alignment exponent of the largest product
   int productLsbExpMin = 0;  // weight of the lowest product bit that can be set
+  int exponentBits = 0;      // signed width of every exponent inside the datapath (products, terms, accumulator)
 
   // Aligner: each term keeps alignFractionBits below the largest term's exponent.
   bool exactAlignment = true;

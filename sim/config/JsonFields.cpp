@@ -1,5 +1,8 @@
 #include "JsonFields.hpp"
 
+#include <fstream>
+#include <sstream>
+
 namespace fmasim {
 namespace {
 
@@ -13,6 +16,26 @@ std::string join(std::initializer_list<std::string_view> items, std::string_view
 }
 
 }  // namespace
+
+std::optional<std::string> readConfigFile(const std::string& path, std::string& error) {
+  std::ifstream in(path);
+  if (!in) {
+    error = path + ": cannot open the file";
+    return std::nullopt;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::optional<nlohmann::json> parseJson(const std::string& text, const std::string& where, std::string& error) {
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    error = where + ": not valid JSON: " + e.what();
+    return std::nullopt;
+  }
+}
 
 void JsonFields::fail(std::string_view key, const std::string& message) {
   if (!error_.empty()) return;

@@ -11,6 +11,11 @@
 
 namespace fmasim {
 
+// The text of a config file, or nullopt with `error` naming the file.
+std::optional<std::string> readConfigFile(const std::string& path, std::string& error);
+// Parsed JSON, or nullopt with `error` naming `where` and the parser's message.
+std::optional<nlohmann::json> parseJson(const std::string& text, const std::string& where, std::string& error);
+
 class JsonFields {
  public:
   JsonFields(const nlohmann::json& object, std::string path, std::string& error, std::string where)

@@ -1,8 +1,8 @@
 #include "RunConfig.hpp"
 
+#include "DefaultConfigs.hpp"
+
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "JsonFields.hpp"
 #include "Names.hpp"
@@ -145,14 +145,9 @@ void readWorkload(JsonFields j, WorkloadSpec& w, const std::string& baseDir) {
 std::optional<RunConfig> parseRunConfig(const std::string& text, const std::string& where, const std::string& baseDir,
                                         std::string& error) {
   error.clear();
-  nlohmann::json root;
-  try {
-    root = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    error = where + ": not valid JSON: " + e.what();
-    return std::nullopt;
-  }
-  JsonFields j(root, "", error, where);
+  const auto root = parseJson(text, where, error);
+  if (!root) return std::nullopt;
+  JsonFields j(*root, "", error, where);
   j.allowOnly({"name", "comment", "datapath", "workload"});
   RunConfig config;
   if (auto n = j.string("name")) config.name = *n;
@@ -179,15 +174,27 @@ std::optional<RunConfig> parseRunConfig(const std::string& text, const std::stri
 }
 
 std::optional<RunConfig> loadRunConfig(const std::string& path, std::string& error) {
-  std::ifstream in(path);
-  if (!in) {
-    error = path + ": cannot open the config file";
-    return std::nullopt;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
+  const auto text = readConfigFile(path, error);
+  if (!text) return std::nullopt;
   const auto dir = std::filesystem::path(path).parent_path().string();
-  return parseRunConfig(text.str(), path, dir, error);
+  return parseRunConfig(*text, path, dir, error);
+}
+
+std::optional<std::vector<RunConfig>> loadRunConfigs(const std::vector<std::string>& paths, std::string& error) {
+  std::vector<RunConfig> configs;
+  if (paths.empty()) {
+    for (const auto& embedded : defaultConfigs()) {
+      auto c = parseRunConfig(embedded.text, embedded.file, "", error);
+      if (!c) return std::nullopt;
+      configs.push_back(std::move(*c));
+    }
+  }
+  for (const auto& path : paths) {
+    auto c = loadRunConfig(path, error);
+    if (!c) return std::nullopt;
+    configs.push_back(std::move(*c));
+  }
+  return configs;
 }
 
 }  // namespace fmasim

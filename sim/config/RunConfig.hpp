@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "datapath/DatapathSpec.hpp"
 #include "workload/Workload.hpp"
@@ -22,5 +23,7 @@ struct RunConfig {
 std::optional<RunConfig> parseRunConfig(const std::string& text, const std::string& where, const std::string& baseDir,
                                         std::string& error);
 std::optional<RunConfig> loadRunConfig(const std::string& path, std::string& error);
+// The configs at `paths`, or the built-in default configs when `paths` is empty.
+std::optional<std::vector<RunConfig>> loadRunConfigs(const std::vector<std::string>& paths, std::string& error);
 
 }  // namespace fmasim

@@ -107,7 +107,7 @@ TEST(RunConfig, ErrorsNameTheFileThePathAndWhatIsAllowed) {
 TEST(RunConfig, MissingFileIsAnError) {
   std::string error;
   EXPECT_FALSE(loadRunConfig("/nonexistent/config.json", error));
-  EXPECT_EQ(error, "/nonexistent/config.json: cannot open the config file");
+  EXPECT_EQ(error, "/nonexistent/config.json: cannot open the file");
 }
 
 }  // namespace

@@ -1,0 +1,142 @@
+#include "AreaModel.hpp"
+
+namespace fmasim {
+namespace {
+
+// Flags travel with the result: inexact, underflow, overflow, infinite, invalid.
+constexpr int kFlagBits = 5;
+// A product's class beside its value: zero, infinity, NaN.
+constexpr int kClassBits = 2;
+
+int stages(const DatapathSpec& s, Unit u) { return s.params.stages[static_cast<int>(u)]; }
+
+class PartList {
+ public:
+  explicit PartList(Unit u) { area_.unit = u; }
+  void add(std::string name, const GateCount& g, double times = 1) {
+    if (times > 0 && g.n != GateCount{}.n) area_.parts.push_back({std::move(name), times * g});
+  }
+  UnitArea take() { return std::move(area_); }
+
+ private:
+  UnitArea area_;
+};
+
+// Decoding a float operand: exponent field all zeros / all ones, mantissa zero.
+GateCount operandDecode(const Format& f) {
+  if (!f.isFloat()) return {};
+  return orReduce(f.expBits) + orReduce(f.expBits) + orReduce(f.manBits);
+}
+
+UnitArea multiplier(const DatapathSpec& s, const Architecture& arch) {
+  const DatapathParams& p = s.params;
+  PartList u(Unit::Multiplier);
+  const int lanes = p.lanes;
+  const int aBits = significandFractionBits(p.a) + 1, bBits = significandFractionBits(p.b) + 1;
+  u.add("significand multiplier", significandMultiplier(aBits, bBits, arch), lanes);
+  if (p.a.isFloat() || p.b.isFloat()) {
+    u.add("exponent adder", carryPropagateAdder(s.exponentBits, arch.adder), lanes);
+    u.add("operand decode", operandDecode(p.a) + operandDecode(p.b), lanes);
+  }
+  u.add("sign", cells(Cell::Xor2, 1), lanes);
+  if (p.kind == DatapathKind::Cma) {
+    // Rounding the product into its format: a one-bit normalization, the rounding
+    // increment and the exponent's carry.
+    u.add("product rounding",
+          multiplexer(2, s.productSigBits) + incrementer(s.productSigBits) + incrementer(s.exponentBits), lanes);
+  }
+  u.add("pipeline registers", registerBits(lanes * (s.productSigBits + s.exponentBits + 1 + kClassBits)),
+        stages(s, Unit::Multiplier));
+  return u.take();
+}
+
+UnitArea aligner(const DatapathSpec& s, const Architecture& arch) {
+  const DatapathParams& p = s.params;
+  PartList u(Unit::Aligner);
+  const int terms = s.adderTerms;
+  const bool floatProducts = p.a.isFloat() || p.b.isFloat();
+  if (p.accumulatorKind != AccumulatorKind::Float) {
+    // All integer products share one exponent; float products shift into the
+    // fixed-point accumulator's position.
+    if (floatProducts) {
+      u.add("shifter", shifter(s.alignWindowBits, s.alignShiftMax), terms);
+      u.add("negate", conditionalNegate(s.alignWindowBits), terms);
+    }
+  } else if (s.exactAlignment && p.lanes == 1) {
+    // Single-rounding FMA: the product stays put, the addend shifts across the window.
+    u.add("exponent difference", carryPropagateAdder(s.exponentBits, arch.adder));
+    u.add("shifter", shifter(s.alignWindowBits, s.alignShiftMax));
+    u.add("negate", conditionalNegate(s.alignWindowBits));
+  } else {
+    u.add("reference exponent", maxSelect(terms, s.exponentBits, arch.adder));
+    u.add("shift amounts", carryPropagateAdder(s.exponentBits, arch.adder), terms);
+    u.add("shifters", shifter(s.alignWindowBits, s.alignShiftMax), terms);
+    u.add("negate", conditionalNegate(s.alignWindowBits), terms);
+    if (p.termRounding == TermRounding::NearestEven)
+      u.add("term rounding", orReduce(s.productSigBits) + incrementer(s.alignWindowBits), terms);
+  }
+  u.add("pipeline registers", registerBits(terms * s.alignWindowBits + s.exponentBits), stages(s, Unit::Aligner));
+  return u.take();
+}
+
+UnitArea adder(const DatapathSpec& s, const Architecture& arch) {
+  PartList u(Unit::Adder);
+  u.add("carry-save tree", carrySaveTree(s.adderTerms, s.adderBits));
+  if (s.adderTerms >= 2) u.add("carry-propagate adder", carryPropagateAdder(s.adderBits, arch.adder));
+  u.add("pipeline registers", registerBits(s.adderBits + s.exponentBits), stages(s, Unit::Adder));
+  return u.take();
+}
+
+UnitArea normalizer(const DatapathSpec& s, const Architecture& arch) {
+  const DatapathParams& p = s.params;
+  PartList u(Unit::Normalizer);
+  if (p.accumulatorKind != AccumulatorKind::Float) return u.take();
+  const int w = s.adderBits;
+  if (p.addend == AddendPath::Separate || (s.exactAlignment && p.lanes > 1)) {
+    // The accumulator meets the adder's sum here: its own alignment and add.
+    u.add("addend alignment", maxSelect(2, s.exponentBits, arch.adder) + shifter(w, w));
+    u.add("addend adder", carryPropagateAdder(w, arch.adder));
+  }
+  u.add("absolute value", conditionalNegate(w) + incrementer(w));
+  u.add("leading-zero counter", leadingZeroCounter(w));
+  u.add("normalization shifter", shifter(w, s.normalizeShiftMax));
+  u.add("sticky", orReduce(w - s.outputFractionBits - 2));
+  u.add("rounding incrementer", incrementer(s.outputFractionBits + 1));
+  if (p.outputRounding.mode == Rounding::Stochastic)
+    u.add("stochastic source", registerBits(32) + cells(Cell::Xor2, 3) +
+                                   carryPropagateAdder(p.outputRounding.randomBits, arch.adder));
+  u.add("exponent update", carryPropagateAdder(s.exponentBits, arch.adder) + incrementer(s.exponentBits));
+  u.add("overflow and underflow", 2.0 * magnitudeComparator(s.exponentBits, arch.adder));
+  u.add("special values", multiplexer(3, s.accumulatorBits) + cells(Cell::And2, 4 * kFlagBits));
+  u.add("pipeline registers", registerBits(s.accumulatorBits + kFlagBits), stages(s, Unit::Normalizer));
+  return u.take();
+}
+
+UnitArea accumulator(const DatapathSpec& s, const Architecture& arch) {
+  const DatapathParams& p = s.params;
+  PartList u(Unit::Accumulator);
+  u.add("accumulator registers", registerBits(s.accumulatorBits * s.partialAccumulators + kFlagBits));
+  if (s.partialAccumulators > 1) u.add("partial select", multiplexer(s.partialAccumulators, s.accumulatorBits));
+  if (p.accumulatorKind != AccumulatorKind::Float) {
+    u.add("accumulate adder", carryPropagateAdder(s.accumulatorBits, arch.adder));
+    if (p.integerOverflow == IntegerOverflow::Saturate)
+      u.add("saturation", multiplexer(2, s.accumulatorBits) + cells(Cell::Xor2, 2));
+  }
+  u.add("pipeline registers", registerBits(s.accumulatorBits), stages(s, Unit::Accumulator));
+  return u.take();
+}
+
+}  // namespace
+
+GateCount UnitArea::total() const {
+  GateCount g;
+  for (const CostPart& part : parts) g += part.cells;
+  return g;
+}
+
+std::array<UnitArea, kUnitCount> unitAreas(const DatapathSpec& spec, const Architecture& arch) {
+  return {multiplier(spec, arch), aligner(spec, arch), adder(spec, arch), normalizer(spec, arch),
+          accumulator(spec, arch)};
+}
+
+}  // namespace fmasim

@@ -1,0 +1,71 @@
+// `fmasim cost [CONFIG...]`: area of each datapath unit from the first-principles
+// model (models/cost), in gate equivalents and in a technology's um^2.
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "Commands.hpp"
+#include "config/RunConfig.hpp"
+#include "config/TechnologyConfig.hpp"
+#include "report/AtomicFile.hpp"
+#include "report/CostReport.hpp"
+
+namespace fmasim {
+namespace {
+
+struct CostOptions {
+  std::vector<std::string> configs;
+  std::string technology = "nangate45";
+  std::string multiplier = "array";
+  std::string adder = "ripple";
+  std::string jsonPath, csvPath;
+  bool parts = false;
+  bool quiet = false;
+};
+
+int costCommand(const CostOptions& o) {
+  std::string error;
+  auto fail = [&] {
+    std::fprintf(stderr, "fmasim cost: %s\n", error.c_str());
+    return 2;
+  };
+  const auto configs = loadRunConfigs(o.configs, error);
+  if (!configs) return fail();
+  auto technology = loadTechnology(o.technology, error);
+  if (!technology) return fail();
+  CostReport report{*technology, {}, {}};
+  report.architecture.multiplier = o.multiplier == "dadda"    ? MultiplierArchitecture::Dadda
+                                   : o.multiplier == "booth4" ? MultiplierArchitecture::Booth4
+                                                              : MultiplierArchitecture::Array;
+  report.architecture.adder = o.adder == "prefix" ? AdderArchitecture::Prefix : AdderArchitecture::Ripple;
+  for (const RunConfig& c : *configs) report.rows.push_back({c.name, unitAreas(c.spec, report.architecture)});
+  if (!o.quiet) std::fputs(costTable(report, o.parts).c_str(), stdout);
+  if (!o.jsonPath.empty() && !writeFileAtomically(o.jsonPath, costJson(report), error)) return fail();
+  if (!o.csvPath.empty() && !writeFileAtomically(o.csvPath, costCsv(report), error)) return fail();
+  return 0;
+}
+
+}  // namespace
+
+void addCostCommand(CLI::App& app, int& exitCode) {
+  auto* cmd = app.add_subcommand("cost", "Area of each unit (multiplier, aligner, adder, normalizer, accumulator) "
+                                         "from the first-principles model; with no config, the default configs");
+  auto o = std::make_shared<CostOptions>();
+  cmd->add_option("config", o->configs, "JSON config files (see configs/)");
+  cmd->add_option("--tech", o->technology, "Technology: a built-in name (nangate45, n7) or a .json descriptor")
+      ->capture_default_str();
+  cmd->add_option("--multiplier", o->multiplier, "Significand multiplier architecture")
+      ->check(CLI::IsMember({"array", "dadda", "booth4"}))
+      ->capture_default_str();
+  cmd->add_option("--adder", o->adder, "Carry-propagate adder architecture")
+      ->check(CLI::IsMember({"ripple", "prefix"}))
+      ->capture_default_str();
+  cmd->add_flag("--parts", o->parts, "List each unit's parts (shifters, adders, registers, ...)");
+  cmd->add_option("--json", o->jsonPath, "Write the report as JSON to this file");
+  cmd->add_option("--csv", o->csvPath, "Write the report as CSV to this file");
+  cmd->add_flag("--quiet", o->quiet, "No table on stdout");
+  cmd->callback([o, &exitCode] { exitCode = costCommand(*o); });
+}
+
+}  // namespace fmasim
