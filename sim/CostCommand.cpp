@@ -53,7 +53,7 @@ void addCostCommand(CLI::App& app, int& exitCode) {
                                          "from the first-principles model; with no config, the default configs");
   auto o = std::make_shared<CostOptions>();
   cmd->add_option("config", o->configs, "JSON config files (see configs/)");
-  cmd->add_option("--tech", o->technology, "Technology: a built-in name (nangate45, n7) or a .json descriptor")
+  cmd->add_option("--tech", o->technology, "Technology: a built-in name (nangate45, n7, generic45, sky130) or a .json descriptor")
       ->capture_default_str();
   cmd->add_option("--multiplier", o->multiplier, "Significand multiplier architecture")
       ->check(CLI::IsMember({"array", "dadda", "booth4"}))
