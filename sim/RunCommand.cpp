@@ -63,12 +63,12 @@ int runCommand(const RunOptions& o) {
     }
   }
   for (const auto& path : o.configs) {
-    auto c = loadRunConfig(path, error);
-    if (!c) {
+    std::vector<RunConfig> loaded;
+    if (!loadRunConfigWithComparisons(path, loaded, error)) {
       std::fprintf(stderr, "fmasim run: %s\n", error.c_str());
       return 2;
     }
-    configs.push_back(std::make_unique<RunConfig>(std::move(*c)));
+    for (auto& c : loaded) configs.push_back(std::make_unique<RunConfig>(std::move(c)));
   }
   const EngineKind engine = o.engine == "systemc" ? EngineKind::SystemC : EngineKind::Functional;
   if (!o.vcdPath.empty() && (engine != EngineKind::SystemC || configs.size() != 1)) {

@@ -124,6 +124,13 @@ bool deriveAccumulator(const DatapathParams& p, DatapathSpec& s, std::string& er
       s.outputFractionBits = pBits;
       s.roundingFormat = reducedPrecision(acc, pBits);
       s.accumulatorBits = acc.bits;
+      if (p.nanResult == NanResult::Canonical && acc.nan != NanStyle::Ieee)
+        return fail(error, "/datapath/accumulator/nan",
+                    "\"canonical\" needs an IEEE-style accumulator format (with infinities and NaNs); " + acc.name +
+                        " has none");
+      if (p.overflowToInfinity && !acc.hasInf)
+        return fail(error, "/datapath/accumulator/overflow",
+                    "\"infinity\" needs an accumulator format with infinities; " + acc.name + " has none");
       return true;
     }
     case AccumulatorKind::Integer: {
@@ -167,6 +174,28 @@ bool deriveAccumulator(const DatapathParams& p, DatapathSpec& s, std::string& er
       return true;
     }
   }
+  return true;
+}
+
+bool derivePromotion(const DatapathParams& p, DatapathSpec& s, std::string& error) {
+  s.resultFormat = p.accumulator;
+  if (!p.promotion) return true;
+  const PromotionParams& pr = *p.promotion;
+  if (p.accumulatorKind != AccumulatorKind::Float)
+    return fail(error, "/datapath/promotion", "only a float accumulator is promoted");
+  if (!pr.format.isFloat()) return fail(error, "/datapath/promotion/format", "must be a float format");
+  if (pr.interval < p.lanes || pr.interval % p.lanes != 0)
+    return fail(error, "/datapath/promotion/interval",
+                "must be a positive multiple of lanes (" + std::to_string(p.lanes) + "), got " +
+                    std::to_string(pr.interval));
+  if (pr.rounding.mode == Rounding::Stochastic)
+    return fail(error, "/datapath/promotion/rounding", "allowed: rne, rtz, rup, rdn, rna");
+  if (s.partialAccumulators != 1)
+    return fail(error, "/datapath/feedback",
+                "promotion drains one accumulator; use \"stall\" (interleaving keeps " +
+                    std::to_string(s.partialAccumulators) + " partials)");
+  s.promotionSteps = pr.interval / p.lanes;
+  s.resultFormat = pr.format;
   return true;
 }
 
@@ -230,6 +259,7 @@ std::optional<DatapathSpec> deriveDatapathSpec(const DatapathParams& params, std
     return std::nullopt;
   if (p.accumulatorKind == AccumulatorKind::Float) s.normalizeShiftMax = s.adderBits;
   derivePipeline(p, s);
+  if (!derivePromotion(p, s, error)) return std::nullopt;
   return s;
 }
 

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "datapath/DatapathSpec.hpp"
 #include "workload/Workload.hpp"
@@ -15,6 +16,9 @@ struct RunConfig {
   std::string comment;
   DatapathSpec spec;
   WorkloadSpec workload;
+  // Configs (paths resolved against this one's folder) whose datapaths run on this
+  // config's workload too, reported beside it.
+  std::vector<std::string> compare;
 };
 
 // `where` names the source in errors (a file path); relative paths inside the config
@@ -22,5 +26,8 @@ struct RunConfig {
 std::optional<RunConfig> parseRunConfig(const std::string& text, const std::string& where, const std::string& baseDir,
                                         std::string& error);
 std::optional<RunConfig> loadRunConfig(const std::string& path, std::string& error);
+
+// The config and its `compare` configs (each run on the config's workload), in order.
+bool loadRunConfigWithComparisons(const std::string& path, std::vector<RunConfig>& out, std::string& error);
 
 }  // namespace fmasim
