@@ -52,6 +52,7 @@ DatapathSpec h100Fp8Spec(bool promoted) {
   p.accumulator = *formatByName("fp32");
   p.lanes = 32;
   p.alignFractionBits = 13;
+  p.zeroAddendExponent = -126;
   p.outputFractionBits = 13;
   p.outputRounding.mode = Rounding::TowardZero;
   p.nanResult = NanResult::Canonical;

@@ -113,7 +113,7 @@ std::uint64_t DatapathModel::addTermsToFloat(const Decoded& c, std::size_t produ
   } else {
     terms_[n] = cTerm;
     const std::span<const Term> terms(terms_.data(), n + 1);
-    const std::int32_t lsb = stepLsb(spec_, terms);
+    const std::int32_t lsb = fusedStepLsb(spec_, terms);
     for (std::size_t i = 0; i <= n; ++i) aligned_[i] = alignTerm(spec_, terms_[i], lsb, flags_);
     const i128 sum = addTerms(std::span<const i128>(aligned_.data(), n + 1));
     const bool zeroSign = zeroSumSign(terms, roundingDown);

@@ -48,6 +48,9 @@ bool deriveAligner(const DatapathParams& p, DatapathSpec& s, std::string& error)
   const bool fusedAddend = p.addend == AddendPath::Fused && p.accumulatorKind == AccumulatorKind::Float;
   s.adderTerms = p.lanes + (fusedAddend ? 1 : 0);
   s.exactAlignment = !p.alignFractionBits.has_value();
+  if (p.zeroAddendExponent && !(fusedAddend && p.alignFractionBits))
+    return fail(error, "/datapath/alignment/zero_addend_exponent",
+                "only a fused addend in a finite window (fraction_bits, a float accumulator) has a reference to join");
   if (p.accumulatorKind != AccumulatorKind::Float) {
     // Products are shifted straight to the accumulator's binary point (Kulisch).
     if (p.alignFractionBits)
@@ -61,6 +64,9 @@ bool deriveAligner(const DatapathParams& p, DatapathSpec& s, std::string& error)
     s.adderBits = s.accumulatorBits + ceilLog2(s.adderTerms);
   } else if (!s.exactAlignment) {
     const int f = *p.alignFractionBits;
+    if (p.zeroAddendExponent && (*p.zeroAddendExponent < -16382 || *p.zeroAddendExponent > 16383))
+      return fail(error, "/datapath/alignment/zero_addend_exponent",
+                  "must be -16382..16383, got " + std::to_string(*p.zeroAddendExponent));
     if (f < 0 || f > 120) return fail(error, "/datapath/alignment/fraction_bits", "must be 0..120, got " + std::to_string(f));
     s.alignFractionBits = f;
     // A product's significand is below 4, plus the sign; a term rounded to nearest can

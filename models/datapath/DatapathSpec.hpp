@@ -65,6 +65,9 @@ struct DatapathParams {
   std::optional<int> alignFractionBits;  // nullopt: exact (no bit of any term is dropped)
   TermRounding termRounding = TermRounding::Truncate;
   AddendPath addend = AddendPath::Fused;
+  // Fused: the alignment exponent a zero addend takes part in the reference with
+  // (MMA-Sim gives c = 0 the exponent -126); nullopt: a zero addend takes no part.
+  std::optional<int> zeroAddendExponent;
   // accumulator
   AccumulatorKind accumulatorKind = AccumulatorKind::Float;
   Format accumulator;                       // Float/Integer: the accumulator's format

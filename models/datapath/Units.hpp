@@ -64,6 +64,9 @@ std::int32_t alignedLsb(const DatapathSpec& spec, std::int32_t reference);
 // The lowest kept weight for one step's terms: alignedLsb of their reference, or with
 // exact alignment the lowest bit any non-zero term has (nothing is cut).
 std::int32_t stepLsb(const DatapathSpec& spec, std::span<const Term> terms);
+// stepLsb of a fused step, whose last term is the addend: a zero addend takes part
+// in the reference with params.zeroAddendExponent when that is set.
+std::int32_t fusedStepLsb(const DatapathSpec& spec, std::span<const Term> terms);
 // The sign a zero sum takes: that of its terms when all are zeros of one sign, else
 // +0 (-0 when rounding down), as IEEE 754 sums.
 bool zeroSumSign(std::span<const Term> terms, bool roundingDown);
@@ -154,6 +157,12 @@ inline std::int32_t stepLsb(const DatapathSpec& spec, std::span<const Term> term
   for (const Term& t : terms)
     if (t.sig != 0) lsb = std::min(lsb, t.lsbExp);
   return lsb;
+}
+
+inline std::int32_t fusedStepLsb(const DatapathSpec& spec, std::span<const Term> terms) {
+  const std::optional<int>& zeroExp = spec.params.zeroAddendExponent;
+  if (!zeroExp || terms.back().sig != 0) [[likely]] return stepLsb(spec, terms);
+  return alignedLsb(spec, std::max(alignmentReference(terms), static_cast<std::int32_t>(*zeroExp)));
 }
 
 inline bool zeroSumSign(std::span<const Term> terms, bool roundingDown) {

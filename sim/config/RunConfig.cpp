@@ -104,7 +104,8 @@ void readDatapath(JsonFields j, DatapathParams& p, const std::string& baseDir) {
     if (p.kind != DatapathKind::Cma && j.ok()) j.fail("product", "only a cma datapath rounds its products");
   }
   if (auto align = j.object("alignment")) {
-    align->allowOnly({"fraction_bits", "term_rounding", "addend", "comment"});
+    align->allowOnly({"fraction_bits", "term_rounding", "addend", "zero_addend_exponent", "comment"});
+    if (auto e = align->integer("zero_addend_exponent", -16382, 16383)) p.zeroAddendExponent = *e;
     if (auto f = align->integer("fraction_bits", 0, 1024)) p.alignFractionBits = *f;
     if (auto r = align->choice("term_rounding", {"truncate", "rne"})) p.termRounding = static_cast<TermRounding>(*r);
     if (auto a = align->choice("addend", {"fused", "separate"})) p.addend = static_cast<AddendPath>(*a);

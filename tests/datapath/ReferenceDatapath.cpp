@@ -232,6 +232,11 @@ void alignAndSum(const DatapathParams& p, std::span<const RefTerm> products, con
         R = t->alignExp;
         haveR = true;
       }
+    // zero_addend_exponent: a zero c still joins the reference, at that exponent.
+    if (fused && c.isZero && p.zeroAddendExponent && (!haveR || *p.zeroAddendExponent > R)) {
+      R = *p.zeroAddendExponent;
+      haveR = true;
+    }
     Big scaled(kExactPrec), kept(kExactPrec);
     for (const RefTerm* t : cutTerms) {
       if (t->isZero) continue;

@@ -49,6 +49,7 @@ TEST_P(PresetTest, HasThePublishedParameters) {
   EXPECT_EQ(*p.alignFractionBits, w.F);
   EXPECT_EQ(p.termRounding, TermRounding::Truncate);
   EXPECT_EQ(p.addend, AddendPath::Fused);
+  EXPECT_EQ(p.zeroAddendExponent, std::optional<int>(-126));  // MMA-Sim: a zero's exponent is -126
   EXPECT_EQ(p.accumulator.name, w.out);
   EXPECT_EQ(c.spec.outputFractionBits, w.P);
   EXPECT_EQ(p.outputRounding.mode, w.rounding);
@@ -159,6 +160,28 @@ INSTANTIATE_TEST_SUITE_P(Presets, PresetEnginesTest,
                                            "h100_fp8_fp32_promoted"),
                          [](const auto& i) { return std::string(i.param); });
 
+// c = +0 joins the reference exponent as 2^-126 (MMA-Sim). BF16 products 2^-140 and
+// -2^-160: against -126 the window ends at 2^-151, so -2^-160 is cut to 0 and the
+// result is 2^-140 (FP32 subnormal 0x200); were c left out, the reference -140 keeps
+// it and rounding toward zero gives 2^-140 - 2^-149 (0x1FF).
+TEST(ZeroAddend, JoinsTheReferenceAtMinus126) {
+  const RunConfig c = loadPreset("h100_bf16_fp32");
+  std::vector<std::uint64_t> a(16, 0), b(16, 0);
+  a[0] = b[0] = 0x1C80;  // 2^-70
+  a[1] = 0x9780;         // -2^-80
+  b[1] = 0x1780;         // 2^-80
+  DatapathModel m(c.spec);
+  m.step(a.data(), b.data(), nullptr);
+  EXPECT_EQ(hex(m.finish().code), hex(0x200));
+  EXPECT_EQ(hex(dpref::floatStep(c.spec.params, a, b, 0).code), hex(0x200));
+  DatapathParams without = c.spec.params;
+  without.zeroAddendExponent.reset();
+  DatapathModel w(derive(without));
+  w.step(a.data(), b.data(), nullptr);
+  EXPECT_EQ(hex(w.finish().code), hex(0x1FF));
+  EXPECT_EQ(hex(dpref::floatStep(without, a, b, 0).code), hex(0x1FF));
+}
+
 // The new fields are validated with their JSON path.
 TEST(PresetFields, BadValuesNameTheirPath) {
   const auto error = [](const std::string& datapath) {
@@ -184,6 +207,10 @@ TEST(PresetFields, BadValuesNameTheirPath) {
             std::string::npos);
   EXPECT_NE(error("{" + dot + R"(, "accumulator": {"format": "fp32"}, "promotion": {"format": "fp32"}})")
                 .find("/datapath/promotion/interval: missing"),
+            std::string::npos);
+  EXPECT_NE(error(R"({"kind": "dot", "a": "fp8_e4m3", "lanes": 32, "alignment": {"zero_addend_exponent": -126}, )"
+                  R"("accumulator": {"format": "fp32"}})")
+                .find("/datapath/alignment/zero_addend_exponent: only a fused addend in a finite window"),
             std::string::npos);
   std::string e;
   EXPECT_FALSE(parseRunConfig(R"({"compare": "x.json", "datapath": {"kind": "mac", "a": "fp16", "accumulator": {"format": "fp32"}}})",
