@@ -35,5 +35,10 @@ rc=$?
 [ "$rc" -eq 2 ] || fail "a broken config exits $rc, expected 2"
 grep -qF "bad.json: /workload/lenght: unknown field" "$tmp/err" || fail "broken config error: $(cat "$tmp/err")"
 [ -s "$tmp/out" ] && fail "a broken config printed a report"
+printf '{"compare": ["missing.json"], "datapath": {"kind": "mac", "a": "fp16", "accumulator": {"format": "fp32"}}}' >"$tmp/cmp.json"
+"$FMASIM" run "$tmp/cmp.json" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 2 ] || fail "a missing compare config exits $rc, expected 2"
+grep -qF "missing.json: cannot open the config file" "$tmp/err" || fail "missing compare config error: $(cat "$tmp/err")"
 echo "$count configs: $((count * 2 - failures)) engine runs agree, $failures failed"
 [ "$failures" -eq 0 ]
