@@ -43,6 +43,25 @@ std::vector<std::uint64_t> makeCodes(const Format& f, std::uint64_t seed) {
   return codes;
 }
 
+// configs/tensorcores/h100_fp8_fp32.json (and its promoted variant): H100 wgmma FP8,
+// k = 32, F = 13, FP32 output with 13 fraction bits toward zero.
+DatapathSpec h100Fp8Spec(bool promoted) {
+  DatapathParams p;
+  p.kind = DatapathKind::Dot;
+  p.a = p.b = *formatByName("fp8_e4m3");
+  p.accumulator = *formatByName("fp32");
+  p.lanes = 32;
+  p.alignFractionBits = 13;
+  p.zeroAddendExponent = -126;
+  p.outputFractionBits = 13;
+  p.outputRounding.mode = Rounding::TowardZero;
+  p.nanResult = NanResult::Canonical;
+  p.overflowToInfinity = true;
+  if (promoted) p.promotion = PromotionParams{128, *formatByName("fp32"), RoundingMode{}};
+  std::string error;
+  return *deriveDatapathSpec(p, error);
+}
+
 void engine(benchmark::State& state, DatapathSpec spec) {
   DatapathModel model(spec);
   const std::vector<std::uint64_t> a = makeCodes(spec.params.a, 1), b = makeCodes(spec.params.b, 2);
@@ -61,6 +80,8 @@ BENCHMARK_CAPTURE(engine, int8_to_int32_mac,
                   makeSpec(DatapathKind::Mac, "int8", "int32", AccumulatorKind::Integer, 1, std::nullopt));
 BENCHMARK_CAPTURE(engine, fp8_e4m3_dot4_f24_to_fp32,
                   makeSpec(DatapathKind::Dot, "fp8_e4m3", "fp32", AccumulatorKind::Float, 4, 24));
+BENCHMARK_CAPTURE(engine, h100_fp8_dot32_f13_to_fp32p13, h100Fp8Spec(false));
+BENCHMARK_CAPTURE(engine, h100_fp8_dot32_f13_to_fp32p13_promoted128, h100Fp8Spec(true));
 BENCHMARK_CAPTURE(engine, bf16_to_fp32_fma,
                   makeSpec(DatapathKind::Fma, "bf16", "fp32", AccumulatorKind::Float, 1, std::nullopt));
 

@@ -18,10 +18,11 @@
 namespace fmasim {
 namespace {
 
-// One ULP of the accumulator format at x (the accumulation error's unit).
+// One ULP of the result's format at x (the accumulation error's unit): the
+// accumulator's, or with promotion the promoted accumulator's.
 double accumulatorUlp(const DatapathSpec& spec, double x) {
   if (spec.params.accumulatorKind != AccumulatorKind::Float) return std::ldexp(1.0, -spec.accumulatorFracBits);
-  const Format& f = spec.params.accumulator;
+  const Format& f = spec.resultFormat;
   int e = f.emin;
   if (x != 0 && std::isfinite(x)) e = std::max(f.emin, std::ilogb(x));
   return std::ldexp(1.0, e - f.manBits);

@@ -122,6 +122,15 @@ UnitArea accumulator(const DatapathSpec& s, const Architecture& arch) {
     if (p.integerOverflow == IntegerOverflow::Saturate)
       u.add("saturation", multiplexer(2, s.accumulatorBits) + cells(Cell::Xor2, 2));
   }
+  if (s.promotionSteps > 0) {
+    // A float adder of the promotion format beside the unit (DeepSeek-V3's FP32
+    // accumulation on the CUDA cores): swap, align, add, normalize, round, register.
+    const Format& f = s.resultFormat;
+    const int prec = f.manBits + 1, w = prec + 3, e = f.expBits + 2;
+    u.add("promotion adder", magnitudeComparator(e, arch.adder) + multiplexer(2, 2 * prec) + shifter(w, w) +
+                                 carryPropagateAdder(w, arch.adder) + leadingZeroCounter(w) + shifter(w, w) +
+                                 incrementer(prec + 1) + carryPropagateAdder(e, arch.adder) + registerBits(f.bits));
+  }
   u.add("pipeline registers", registerBits(s.accumulatorBits), stages(s, Unit::Accumulator));
   return u.take();
 }

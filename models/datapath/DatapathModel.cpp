@@ -10,6 +10,8 @@ DatapathModel::DatapathModel(const DatapathSpec& spec)
   const bool oneLane = spec.params.lanes == 1;
   if (spec.params.accumulatorKind == AccumulatorKind::Float) {
     decodeAcc_.emplace(spec.params.accumulator);
+    decodeResult_.emplace(spec.resultFormat);
+    if (spec.promotionSteps > 0) promotion_.emplace(spec);
     step_ = oneLane ? &DatapathModel::stepFloat<true> : &DatapathModel::stepFloat<false>;
     // The sum's width is checked per step; the addend and the rounding are fixed by the spec.
     narrowWindow_ = windowFits<std::uint64_t>(0, significandBits(spec.params.accumulator),
@@ -31,6 +33,7 @@ void DatapathModel::reset() {
   flags_ = 0;
   steps_ = 0;
   lfsr_ = Lfsr(spec_.params.lfsrSeed);
+  if (promotion_) promotion_->reset();
 }
 
 template <bool OneLane>
@@ -110,7 +113,7 @@ std::uint64_t DatapathModel::addTermsToFloat(const Decoded& c, std::size_t produ
   } else {
     terms_[n] = cTerm;
     const std::span<const Term> terms(terms_.data(), n + 1);
-    const std::int32_t lsb = stepLsb(spec_, terms);
+    const std::int32_t lsb = fusedStepLsb(spec_, terms);
     for (std::size_t i = 0; i <= n; ++i) aligned_[i] = alignTerm(spec_, terms_[i], lsb, flags_);
     const i128 sum = addTerms(std::span<const i128>(aligned_.data(), n + 1));
     const bool zeroSign = zeroSumSign(terms, roundingDown);
@@ -128,7 +131,7 @@ std::uint64_t DatapathModel::specialProducts(std::size_t products, const Decoded
 }
 
 std::uint64_t DatapathModel::special(std::span<const Decoded> a, std::span<const Decoded> b, const Decoded& c) {
-  const Result r = specialSum(a, b, c, spec_.params.accumulator, spec_.params.outputRounding);
+  const Result r = specialStep(spec_, a, b, c);
   flags_ |= r.flags;
   return r.code;
 }
@@ -150,6 +153,11 @@ AccumulatorValue DatapathModel::finish() {
     }
     partials_[j] = AccumulatorValue{};
   }
+  if (promotion_) {
+    const Result r = promotion_->result(partials_[0].code);
+    flags_ |= r.flags;
+    return {r.code, 0};
+  }
   return partials_[0];
 }
 
@@ -162,7 +170,7 @@ std::int64_t DatapathModel::cycles(const DatapathSpec& spec, std::int64_t steps)
 double DatapathModel::toDouble(const AccumulatorValue& v) const {
   if (spec_.params.accumulatorKind != AccumulatorKind::Float)
     return std::ldexp(static_cast<double>(v.fixed), -spec_.accumulatorFracBits);
-  const Decoded d = (*decodeAcc_)(v.code);
+  const Decoded d = (*decodeResult_)(v.code);
   switch (d.cls) {
     case ValueClass::Zero: return d.sign ? -0.0 : 0.0;
     case ValueClass::Infinity: return d.sign ? -HUGE_VAL : HUGE_VAL;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "DatapathSpec.hpp"
+#include "Promotion.hpp"
 #include "Units.hpp"
 #include "format/Lfsr.hpp"
 
@@ -33,12 +34,17 @@ class DatapathModel {
   // One step: spec.params.lanes products a[i] * b[i] (codes of the operand formats),
   // each with its block scale exponent (nullptr: none), into the next partial
   // accumulator (round robin over spec.partialAccumulators).
+  // With promotion, every promotionSteps-th step also drains the (single) accumulator
+  // into the promoted one.
   void step(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp) {
     (this->*step_)(a, b, scaleExp);
+    if (promotion_) [[unlikely]] partials_[0].code = promotion_->afterStep(partials_[0].code, flags_);
   }
 
   // Reduces the partial accumulators in order (p0 + p1, then + p2, ...) through the
-  // same adder and rounder, and returns the result. Leaves the model reduced.
+  // same adder and rounder, and returns the result (with promotion: the promoted
+  // accumulator plus the unit's remainder, a code of spec.resultFormat). Leaves the
+  // model reduced.
   AccumulatorValue finish();
 
   std::uint8_t flags() const { return flags_; }
@@ -47,7 +53,7 @@ class DatapathModel {
   // Cycles the pipeline takes for `steps` steps and the final reduction.
   static std::int64_t cycles(const DatapathSpec& spec, std::int64_t steps);
 
-  // The accumulator's value as a double (for reports).
+  // A result of finish() as a double (for reports).
   double toDouble(const AccumulatorValue& v) const;
 
  private:
@@ -78,6 +84,8 @@ class DatapathModel {
   bool narrowWindow_ = false;  // the rounder may run in the 64-bit window (windowFits)
   Decoder decodeA_, decodeB_;
   std::optional<Decoder> decodeAcc_;  // float accumulators only
+  std::optional<Decoder> decodeResult_;  // float accumulators: finish()'s format
+  std::optional<PromotedAccumulator> promotion_;
   std::vector<AccumulatorValue> partials_;
   std::size_t partialIndex_ = 0;
   std::vector<Term> terms_;     // lanes + 1 entries (the products, then a fused addend)

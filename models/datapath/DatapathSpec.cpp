@@ -49,6 +49,9 @@ bool deriveAligner(const DatapathParams& p, DatapathSpec& s, std::string& error)
   const bool fusedAddend = p.addend == AddendPath::Fused && p.accumulatorKind == AccumulatorKind::Float;
   s.adderTerms = p.lanes + (fusedAddend ? 1 : 0);
   s.exactAlignment = !p.alignFractionBits.has_value();
+  if (p.zeroAddendExponent && !(fusedAddend && p.alignFractionBits))
+    return fail(error, "/datapath/alignment/zero_addend_exponent",
+                "only a fused addend in a finite window (fraction_bits, a float accumulator) has a reference to join");
   if (p.accumulatorKind != AccumulatorKind::Float) {
     // Products are shifted straight to the accumulator's binary point (Kulisch).
     if (p.alignFractionBits)
@@ -62,6 +65,9 @@ bool deriveAligner(const DatapathParams& p, DatapathSpec& s, std::string& error)
     s.adderBits = s.accumulatorBits + ceilLog2(s.adderTerms);
   } else if (!s.exactAlignment) {
     const int f = *p.alignFractionBits;
+    if (p.zeroAddendExponent && (*p.zeroAddendExponent < -16382 || *p.zeroAddendExponent > 16383))
+      return fail(error, "/datapath/alignment/zero_addend_exponent",
+                  "must be -16382..16383, got " + std::to_string(*p.zeroAddendExponent));
     if (f < 0 || f > 120) return fail(error, "/datapath/alignment/fraction_bits", "must be 0..120, got " + std::to_string(f));
     s.alignFractionBits = f;
     // A product's significand is below 4, plus the sign; a term rounded to nearest can
@@ -125,6 +131,13 @@ bool deriveAccumulator(const DatapathParams& p, DatapathSpec& s, std::string& er
       s.outputFractionBits = pBits;
       s.roundingFormat = reducedPrecision(acc, pBits);
       s.accumulatorBits = acc.bits;
+      if (p.nanResult == NanResult::Canonical && acc.nan != NanStyle::Ieee)
+        return fail(error, "/datapath/accumulator/nan",
+                    "\"canonical\" needs an IEEE-style accumulator format (with infinities and NaNs); " + acc.name +
+                        " has none");
+      if (p.overflowToInfinity && !acc.hasInf)
+        return fail(error, "/datapath/accumulator/overflow",
+                    "\"infinity\" needs an accumulator format with infinities; " + acc.name + " has none");
       return true;
     }
     case AccumulatorKind::Integer: {
@@ -189,6 +202,28 @@ void deriveExponentBits(const DatapathParams& p, DatapathSpec& s) {
   s.exponentBits = signedBits(lo, hi);
 }
 
+bool derivePromotion(const DatapathParams& p, DatapathSpec& s, std::string& error) {
+  s.resultFormat = p.accumulator;
+  if (!p.promotion) return true;
+  const PromotionParams& pr = *p.promotion;
+  if (p.accumulatorKind != AccumulatorKind::Float)
+    return fail(error, "/datapath/promotion", "only a float accumulator is promoted");
+  if (!pr.format.isFloat()) return fail(error, "/datapath/promotion/format", "must be a float format");
+  if (pr.interval < p.lanes || pr.interval % p.lanes != 0)
+    return fail(error, "/datapath/promotion/interval",
+                "must be a positive multiple of lanes (" + std::to_string(p.lanes) + "), got " +
+                    std::to_string(pr.interval));
+  if (pr.rounding.mode == Rounding::Stochastic)
+    return fail(error, "/datapath/promotion/rounding", "allowed: rne, rtz, rup, rdn, rna");
+  if (s.partialAccumulators != 1)
+    return fail(error, "/datapath/feedback",
+                "promotion drains one accumulator; use \"stall\" (interleaving keeps " +
+                    std::to_string(s.partialAccumulators) + " partials)");
+  s.promotionSteps = pr.interval / p.lanes;
+  s.resultFormat = pr.format;
+  return true;
+}
+
 void derivePipeline(const DatapathParams& p, DatapathSpec& s) {
   int total = 0;
   for (int n : p.stages) total += n;
@@ -250,6 +285,7 @@ std::optional<DatapathSpec> deriveDatapathSpec(const DatapathParams& params, std
   if (p.accumulatorKind == AccumulatorKind::Float) s.normalizeShiftMax = s.adderBits;
   deriveExponentBits(p, s);
   derivePipeline(p, s);
+  if (!derivePromotion(p, s, error)) return std::nullopt;
   return s;
 }
 

@@ -31,6 +31,17 @@ enum class TermRounding : std::uint8_t { Truncate, NearestEven };  // aligned-te
 enum class AddendPath : std::uint8_t { Fused, Separate };          // c aligned with the products, or added after
 enum class IntegerOverflow : std::uint8_t { Wrap, Saturate };
 enum class FeedbackHazard : std::uint8_t { Stall, Interleave };
+// A NaN result: the first NaN's sign and payload (SoftFloat), or the one canonical
+// NaN (positive, all mantissa bits set: 0x7FFFFFFF in FP32), as NVIDIA tensor cores.
+enum class NanResult : std::uint8_t { Propagate, Canonical };
+
+// DeepSeek-V3's promotion: every `interval` products the dot unit's result is added
+// into a separate accumulator of `format` (one rounding) and the unit restarts at +0.
+struct PromotionParams {
+  int interval = 0;
+  Format format;
+  RoundingMode rounding;
+};
 
 enum class Unit : std::uint8_t { Multiplier, Aligner, Adder, Normalizer, Accumulator };
 inline constexpr int kUnitCount = 5;
@@ -54,11 +65,17 @@ struct DatapathParams {
   std::optional<int> alignFractionBits;  // nullopt: exact (no bit of any term is dropped)
   TermRounding termRounding = TermRounding::Truncate;
   AddendPath addend = AddendPath::Fused;
+  // Fused: the alignment exponent a zero addend takes part in the reference with
+  // (MMA-Sim gives c = 0 the exponent -126); nullopt: a zero addend takes no part.
+  std::optional<int> zeroAddendExponent;
   // accumulator
   AccumulatorKind accumulatorKind = AccumulatorKind::Float;
   Format accumulator;                       // Float/Integer: the accumulator's format
   RoundingMode outputRounding;              // Float: rounding of each accumulate step
   std::optional<int> outputFractionBits;    // Float: significand bits kept (default: the format's)
+  NanResult nanResult = NanResult::Propagate;  // Float: which NaN a NaN result is
+  bool overflowToInfinity = false;          // Float: an overflow gives infinity in every rounding mode
+  std::optional<PromotionParams> promotion;  // Float: promotion into a wider accumulator
   IntegerOverflow integerOverflow = IntegerOverflow::Wrap;
   std::optional<int> fixedWidth;            // Fixed: total bits (nullopt: exact for the formats)
   std::optional<int> fixedFractionBits;     // Fixed: fraction bits (nullopt: exact)
@@ -97,6 +114,11 @@ struct DatapathSpec {
   int outputFractionBits = 0;
   Format roundingFormat;  // the accumulator format with outputFractionBits mantissa bits
   int normalizeShiftMax = 0;
+
+  // Promotion: steps between promotions (interval / lanes; 0: none), and the format
+  // of the unit's final result (the promotion format, else the accumulator's).
+  int promotionSteps = 0;
+  Format resultFormat;
 
   // Accumulator register.
   int accumulatorBits = 0;

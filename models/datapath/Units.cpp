@@ -43,4 +43,10 @@ Result specialSum(std::span<const Decoded> a, std::span<const Decoded> b, const 
   return infiniteResult(out, negativeInf, rm);
 }
 
+Result specialStep(const DatapathSpec& spec, std::span<const Decoded> a, std::span<const Decoded> b,
+                   const Decoded& c) {
+  const Format& out = spec.params.accumulator;
+  return withNanRule(spec.params.nanResult, out, specialSum(a, b, c, out, spec.params.outputRounding));
+}
+
 }  // namespace fmasim

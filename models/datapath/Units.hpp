@@ -44,6 +44,17 @@ Decoded termValue(const Term& t);
 Result specialSum(std::span<const Decoded> a, std::span<const Decoded> b, const Decoded& c, const Format& out,
                   const RoundingMode& rm);
 
+// specialSum into the accumulator format with the datapath's NaN rule: a canonical
+// NaN result is positive with every mantissa bit set (NVIDIA: 0x7FFFFFFF, 0x7FFF).
+Result specialStep(const DatapathSpec& spec, std::span<const Decoded> a, std::span<const Decoded> b,
+                   const Decoded& c);
+inline std::uint64_t canonicalNaNCode(const Format& f) { return f.codeMask() & ~f.signBit(); }
+// A result of format f with the NaN rule applied.
+inline Result withNanRule(NanResult rule, const Format& f, Result r) {
+  if (rule == NanResult::Canonical && decode(f, r.code).isNaN()) r.code = canonicalNaNCode(f);
+  return r;
+}
+
 // Aligner: the reference exponent of one step (the largest alignExp among non-zero
 // terms; the lowest int32 when all are zero), the weight of the lowest kept bit for
 // that reference, and one term cut to that weight as a two's complement integer.
@@ -53,6 +64,9 @@ std::int32_t alignedLsb(const DatapathSpec& spec, std::int32_t reference);
 // The lowest kept weight for one step's terms: alignedLsb of their reference, or with
 // exact alignment the lowest bit any non-zero term has (nothing is cut).
 std::int32_t stepLsb(const DatapathSpec& spec, std::span<const Term> terms);
+// stepLsb of a fused step, whose last term is the addend: a zero addend takes part
+// in the reference with params.zeroAddendExponent when that is set.
+std::int32_t fusedStepLsb(const DatapathSpec& spec, std::span<const Term> terms);
 // The sign a zero sum takes: that of its terms when all are zeros of one sign, else
 // +0 (-0 when rounding down), as IEEE 754 sums.
 bool zeroSumSign(std::span<const Term> terms, bool roundingDown);
@@ -145,6 +159,12 @@ inline std::int32_t stepLsb(const DatapathSpec& spec, std::span<const Term> term
   return lsb;
 }
 
+inline std::int32_t fusedStepLsb(const DatapathSpec& spec, std::span<const Term> terms) {
+  const std::optional<int>& zeroExp = spec.params.zeroAddendExponent;
+  if (!zeroExp || terms.back().sig != 0) [[likely]] return stepLsb(spec, terms);
+  return alignedLsb(spec, std::max(alignmentReference(terms), static_cast<std::int32_t>(*zeroExp)));
+}
+
 inline bool zeroSumSign(std::span<const Term> terms, bool roundingDown) {
   if (terms.empty()) return false;
   const bool first = terms.front().sign;
@@ -186,7 +206,10 @@ template <class Sig>
 inline Result roundOutputIn(const DatapathSpec& spec, const UnroundedIn<Sig>& value, std::uint32_t random) {
   const Format& rf = spec.roundingFormat;
   const Format& acc = spec.params.accumulator;
-  const Result r = roundToFormat(rf, value, spec.params.outputRounding, random);
+  Result r = roundToFormat(rf, value, spec.params.outputRounding, random);
+  // Tensor cores overflow to infinity even when rounding toward zero.
+  if (spec.params.overflowToInfinity && (r.flags & flag::overflow)) [[unlikely]]
+    r.code = floatInfinityCode(rf, value.sign);
   const int cut = acc.manBits - rf.manBits;
   if (cut == 0) return r;
   // Widen the reduced-precision code into the accumulator's storage format.

@@ -52,8 +52,9 @@ void AlignerUnit::alignFloat(StepToken& t) {
   }
   const bool roundingDown = spec_.params.outputRounding.mode == Rounding::Down;
   // Unless fused into the window, the normalizer adds the accumulator exactly.
-  if (!spec_.exactAlignment && fused) t.terms.push_back(addendTerm(spec_.params.accumulator, (*decodeAcc_)(t.addend)));
-  t.lsb = stepLsb(spec_, t.terms);
+  const bool fusedInWindow = !spec_.exactAlignment && fused;
+  if (fusedInWindow) t.terms.push_back(addendTerm(spec_.params.accumulator, (*decodeAcc_)(t.addend)));
+  t.lsb = fusedInWindow ? fusedStepLsb(spec_, t.terms) : stepLsb(spec_, t.terms);
   t.aligned.clear();
   for (const Term& term : t.terms) t.aligned.push_back(alignTerm(spec_, term, t.lsb, t.flags));
   t.zeroSign = zeroSumSign(t.terms, roundingDown);

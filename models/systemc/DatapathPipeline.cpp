@@ -6,7 +6,7 @@ DatapathPipeline::DatapathPipeline(const sc_core::sc_module_name& name, const Da
     : sc_module(name),
       clk("clk"), rst("rst"), in_valid("in_valid"), in_finish("in_finish"), in_operands("in_operands"),
       in_ready("in_ready"), out_valid("out_valid"), out_result("out_result"), out_flags("out_flags"),
-      file_("file", spec.partialAccumulators),
+      file_("file", spec),
       control_("control", spec, stallInterval),
       multiplier_("multiplier", spec),
       aligner_("aligner", spec, file_),
@@ -55,12 +55,13 @@ DatapathPipeline::DatapathPipeline(const sc_core::sc_module_name& name, const Da
   file_.write(written_);
 
   SC_METHOD(drive);
-  sensitive << file_.signal(0) << file_.flagsSignal();
+  sensitive << file_.signal(0) << file_.flagsSignal() << file_.promotedSignal();
 }
 
 void DatapathPipeline::drive() {
-  out_result.write(file_.word(0));
-  out_flags.write(file_.flags());
+  std::uint8_t flags = file_.flags();
+  out_result.write(file_.result(flags));
+  out_flags.write(flags);
 }
 
 void DatapathPipeline::trace(sc_core::sc_trace_file* tf) {

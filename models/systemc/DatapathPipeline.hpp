@@ -31,7 +31,7 @@ class DatapathPipeline : public sc_core::sc_module {
   void trace(sc_core::sc_trace_file* tf);
 
  private:
-  void drive();  // the result ports follow partial 0 and the flag register
+  void drive();  // the result ports follow the file's result and the flag register
 
   AccumulatorFile file_;
   PipelineController control_;

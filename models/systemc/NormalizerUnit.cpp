@@ -71,7 +71,7 @@ Result NormalizerUnit::special(const StepToken& t, const Decoded& c) const {
       break;
     case SpecialPath::None: break;
   }
-  return specialSum(x, y, c, spec_.params.accumulator, spec_.params.outputRounding);
+  return specialStep(spec_, x, y, c);
 }
 
 // One draw per rounding. A registered normalizer advances its LFSR as it computes; a

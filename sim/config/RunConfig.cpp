@@ -1,9 +1,9 @@
 #include "RunConfig.hpp"
 
-#include "DefaultConfigs.hpp"
-
+#include <algorithm>
 #include <filesystem>
 
+#include "DefaultConfigs.hpp"
 #include "JsonFields.hpp"
 #include "Names.hpp"
 
@@ -25,18 +25,23 @@ std::optional<Format> formatField(JsonFields& j, std::string_view key, const std
   return f;
 }
 
-void readRounding(JsonFields& j, RoundingMode& rm) {
+// overflowToInfinity: where the datapath (not the format core) offers "infinity".
+void readRounding(JsonFields& j, RoundingMode& rm, bool* overflowToInfinity = nullptr) {
   if (auto r = j.choice("rounding", {"rne", "rtz", "rup", "rdn", "rna", "stochastic"}))
     rm.mode = static_cast<Rounding>(*r);  // listed in the enum's order
   if (auto t = j.choice("tininess", {"after", "before"}))
     rm.tininess = *t == 0 ? Tininess::AfterRounding : Tininess::BeforeRounding;
-  if (auto o = j.choice("overflow", {"ieee", "saturate"}))
-    rm.overflow = *o == 0 ? OverflowPolicy::Ieee : OverflowPolicy::Saturate;
+  const auto overflow = overflowToInfinity != nullptr ? j.choice("overflow", {"ieee", "saturate", "infinity"})
+                                                      : j.choice("overflow", {"ieee", "saturate"});
+  if (overflow) {
+    rm.overflow = *overflow == 1 ? OverflowPolicy::Saturate : OverflowPolicy::Ieee;
+    if (overflowToInfinity != nullptr) *overflowToInfinity = *overflow == 2;
+  }
   if (auto bits = j.integer("random_bits", 1, 32)) rm.randomBits = *bits;
 }
 
 void readAccumulator(JsonFields j, DatapathParams& p, const std::string& baseDir) {
-  j.allowOnly({"format", "rounding", "tininess", "overflow", "random_bits", "seed", "precision_bits",
+  j.allowOnly({"format", "rounding", "tininess", "overflow", "random_bits", "seed", "precision_bits", "nan",
                "integer_overflow", "width", "fraction_bits", "headroom_bits", "comment"});
   const auto name = j.string("format");
   if (!name) {
@@ -49,7 +54,8 @@ void readAccumulator(JsonFields j, DatapathParams& p, const std::string& baseDir
     p.accumulator = *f;
     p.accumulatorKind = f->isFloat() ? AccumulatorKind::Float : AccumulatorKind::Integer;
   }
-  readRounding(j, p.outputRounding);
+  readRounding(j, p.outputRounding, &p.overflowToInfinity);
+  if (auto n = j.choice("nan", {"propagate", "canonical"})) p.nanResult = static_cast<NanResult>(*n);
   if (auto seed = j.integer64("seed", 0, 0xFFFFFFFF)) p.lfsrSeed = static_cast<std::uint32_t>(*seed);
   if (auto bits = j.integer("precision_bits", 0, 52)) p.outputFractionBits = *bits;
   if (auto o = j.choice("integer_overflow", {"wrap", "saturate"}))
@@ -62,15 +68,27 @@ void readAccumulator(JsonFields j, DatapathParams& p, const std::string& baseDir
       if (j.has(key)) j.fail(key, "only a \"fixed\" accumulator has this field");
   }
   if (p.accumulatorKind != AccumulatorKind::Float) {
-    for (const char* key : {"rounding", "tininess", "overflow", "random_bits", "seed", "precision_bits"})
+    for (const char* key : {"rounding", "tininess", "overflow", "random_bits", "seed", "precision_bits", "nan"})
       if (j.has(key)) j.fail(key, "only a float accumulator rounds; integer and fixed point use integer_overflow");
   } else if (j.has("integer_overflow")) {
     j.fail("integer_overflow", "only integer and fixed-point accumulators have this field; floats use overflow");
   }
 }
 
+void readPromotion(JsonFields j, DatapathParams& p, const std::string& baseDir) {
+  j.allowOnly({"interval", "format", "rounding", "comment"});
+  PromotionParams promotion;
+  promotion.format = *formatByName("fp32");
+  if (auto n = j.integer("interval", 1, 1 << 20)) promotion.interval = *n;
+  else if (j.ok()) j.fail("interval", "missing; products between promotions (e.g. 128)");
+  if (auto f = formatField(j, "format", baseDir)) promotion.format = *f;
+  if (auto r = j.choice("rounding", {"rne", "rtz", "rup", "rdn", "rna"})) promotion.rounding.mode = static_cast<Rounding>(*r);
+  p.promotion = promotion;
+}
+
 void readDatapath(JsonFields j, DatapathParams& p, const std::string& baseDir) {
-  j.allowOnly({"kind", "a", "b", "lanes", "product", "alignment", "accumulator", "pipeline", "feedback", "comment"});
+  j.allowOnly({"kind", "a", "b", "lanes", "product", "alignment", "accumulator", "promotion", "pipeline", "feedback",
+               "comment"});
   if (auto k = j.choice("kind", {"fma", "cma", "mac", "dot"})) p.kind = static_cast<DatapathKind>(*k);
   else if (j.ok()) j.fail("kind", "missing; allowed: \"fma\", \"cma\", \"mac\", \"dot\"");
   if (auto a = formatField(j, "a", baseDir)) p.a = *a;
@@ -85,13 +103,15 @@ void readDatapath(JsonFields j, DatapathParams& p, const std::string& baseDir) {
     if (p.kind != DatapathKind::Cma && j.ok()) j.fail("product", "only a cma datapath rounds its products");
   }
   if (auto align = j.object("alignment")) {
-    align->allowOnly({"fraction_bits", "term_rounding", "addend", "comment"});
+    align->allowOnly({"fraction_bits", "term_rounding", "addend", "zero_addend_exponent", "comment"});
+    if (auto e = align->integer("zero_addend_exponent", -16382, 16383)) p.zeroAddendExponent = *e;
     if (auto f = align->integer("fraction_bits", 0, 1024)) p.alignFractionBits = *f;
     if (auto r = align->choice("term_rounding", {"truncate", "rne"})) p.termRounding = static_cast<TermRounding>(*r);
     if (auto a = align->choice("addend", {"fused", "separate"})) p.addend = static_cast<AddendPath>(*a);
   }
   if (auto acc = j.object("accumulator")) readAccumulator(*acc, p, baseDir);
   else if (j.ok()) j.fail("accumulator", "missing; e.g. {\"format\": \"fp32\"}");
+  if (auto promotion = j.object("promotion")) readPromotion(*promotion, p, baseDir);
   if (auto pipe = j.object("pipeline")) {
     pipe->allowOnly({"multiplier", "aligner", "adder", "normalizer", "accumulator", "comment"});
     for (int u = 0; u < kUnitCount; ++u)
@@ -148,10 +168,18 @@ std::optional<RunConfig> parseRunConfig(const std::string& text, const std::stri
   const auto root = parseJson(text, where, error);
   if (!root) return std::nullopt;
   JsonFields j(*root, "", error, where);
-  j.allowOnly({"name", "comment", "datapath", "workload"});
+  j.allowOnly({"name", "comment", "datapath", "workload", "compare"});
   RunConfig config;
   if (auto n = j.string("name")) config.name = *n;
   if (auto c = j.string("comment")) config.comment = *c;
+  if (j.has("compare")) {
+    const nlohmann::json& list = (*root)["compare"];
+    const bool strings =
+        list.is_array() && std::all_of(list.begin(), list.end(), [](const nlohmann::json& x) { return x.is_string(); });
+    if (!strings) j.fail("compare", "must be an array of config file names, got " + list.dump());
+    else
+      for (const auto& x : list) config.compare.push_back(resolvePath(baseDir, x.get<std::string>()));
+  }
   DatapathParams params;
   params.name = config.name;
   if (auto d = j.object("datapath")) readDatapath(*d, params, baseDir);
@@ -189,12 +217,24 @@ std::optional<std::vector<RunConfig>> loadRunConfigs(const std::vector<std::stri
       configs.push_back(std::move(*c));
     }
   }
-  for (const auto& path : paths) {
-    auto c = loadRunConfig(path, error);
-    if (!c) return std::nullopt;
-    configs.push_back(std::move(*c));
-  }
+  for (const auto& path : paths)
+    if (!loadRunConfigWithComparisons(path, configs, error)) return std::nullopt;
   return configs;
+}
+
+bool loadRunConfigWithComparisons(const std::string& path, std::vector<RunConfig>& out, std::string& error) {
+  auto config = loadRunConfig(path, error);
+  if (!config) return false;
+  const std::vector<std::string> others = config->compare;
+  const WorkloadSpec workload = config->workload;
+  out.push_back(std::move(*config));
+  for (const auto& other : others) {
+    auto c = loadRunConfig(other, error);
+    if (!c) return false;
+    c->workload = workload;  // the same data as the config that lists it
+    out.push_back(std::move(*c));
+  }
+  return true;
 }
 
 }  // namespace fmasim

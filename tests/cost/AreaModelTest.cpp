@@ -124,5 +124,10 @@ TEST(AreaModel, BoothAndPrefixChangeTheMultiplierAndAdders) {
             unitGE(s, Unit::Adder, {MultiplierArchitecture::Array, AdderArchitecture::Ripple}));
 }
 
+TEST(AreaModel, PromotionAddsAFloatAdderOfThePromotionFormat) {
+  EXPECT_GT(partGE(specOf("tensorcores/h100_fp8_fp32_promoted"), Unit::Accumulator, "promotion adder"), 0);
+  EXPECT_EQ(partGE(specOf("tensorcores/h100_fp8_fp32"), Unit::Accumulator, "promotion adder"), 0);
+}
+
 }  // namespace
 }  // namespace fmasim

@@ -139,8 +139,20 @@ void oneValue(RefValue& one) {
 Result finishRounding(const DatapathParams& p, const Unrounded& u, std::uint32_t random) {
   const Format& acc = p.accumulator;
   if (u.isZero) return {u.zeroSign ? std::uint64_t{1} << (acc.bits - 1) : 0, u.cutFlags};
-  Result r = roundToAccumulator(acc, outputFractionBits(p), u.value.get(), p.outputRounding, random);
+  Result r = roundToAccumulator(acc, outputFractionBits(p), u.value.get(), p.outputRounding, random,
+                                p.overflowToInfinity);
   r.flags |= u.cutFlags;
+  return r;
+}
+
+// The canonical NaN rule, applied to a special-path result: written from the rule's
+// text (sign 0, exponent and mantissa fields all ones).
+Result nanRule(const DatapathParams& p, Result r) {
+  const Format& acc = p.accumulator;
+  const std::uint64_t expMask = ((std::uint64_t{1} << acc.expBits) - 1) << acc.manBits;
+  const std::uint64_t manMask = (std::uint64_t{1} << acc.manBits) - 1;
+  const bool isNaN = (r.code & expMask) == expMask && (r.code & manMask) != 0;
+  if (p.nanResult == fmasim::NanResult::Canonical && isNaN) r.code = expMask | manMask;
   return r;
 }
 
@@ -154,7 +166,8 @@ long alignExponent(const Format& f, const RefValue& v) {
   return static_cast<long>(mpfr_get_exp(v.value.get())) - 1;
 }
 
-Result roundToAccumulator(const Format& acc, int P, mpfr_srcptr x, const RoundingMode& rm, std::uint32_t random) {
+Result roundToAccumulator(const Format& acc, int P, mpfr_srcptr x, const RoundingMode& rm, std::uint32_t random,
+                          bool overflowToInfinity) {
   if (!(acc.isFloat() && acc.nan == NanStyle::Ieee && acc.hasInf && acc.hasSubnormals))
     throw std::invalid_argument("reference: IEEE-style accumulator formats only");
   const bool negative = mpfr_signbit(x) != 0;
@@ -175,7 +188,8 @@ Result roundToAccumulator(const Format& acc, int P, mpfr_srcptr x, const Roundin
                             (rm.mode == Rounding::Down && !negative);
     const std::uint64_t sign = negative ? std::uint64_t{1} << (acc.bits - 1) : 0;
     std::uint64_t code = sign | (static_cast<std::uint64_t>(allOnesField(acc)) << acc.manBits);  // infinity
-    if (rm.overflow == OverflowPolicy::Saturate || towardZero) code = encodeFinite(acc, P, negative, maxFinite.get());
+    if (!overflowToInfinity && (rm.overflow == OverflowPolicy::Saturate || towardZero))
+      code = encodeFinite(acc, P, negative, maxFinite.get());
     return {code, static_cast<std::uint8_t>(flag::overflow | flag::inexact)};
   }
   std::uint8_t flags = inexact ? flag::inexact : 0;
@@ -218,6 +232,11 @@ void alignAndSum(const DatapathParams& p, std::span<const RefTerm> products, con
         R = t->alignExp;
         haveR = true;
       }
+    // zero_addend_exponent: a zero c still joins the reference, at that exponent.
+    if (fused && c.isZero && p.zeroAddendExponent && (!haveR || *p.zeroAddendExponent > R)) {
+      R = *p.zeroAddendExponent;
+      haveR = true;
+    }
     Big scaled(kExactPrec), kept(kExactPrec);
     for (const RefTerm* t : cutTerms) {
       if (t->isZero) continue;
@@ -281,7 +300,8 @@ Result floatStep(const DatapathParams& p, std::span<const std::uint64_t> a, std:
       pb.push_back(&one);
     }
     Result r;
-    if (specialPath(pa, pb, vc, acc, p.outputRounding, r)) return {r.code, static_cast<std::uint8_t>(r.flags | flags)};
+    if (specialPath(pa, pb, vc, acc, p.outputRounding, r))
+      return nanRule(p, {r.code, static_cast<std::uint8_t>(r.flags | flags)});
     for (std::size_t i = 0; i < lanes; ++i) termOf(*p.productFormat, rounded[i], products[i]);
   } else {
     for (std::size_t i = 0; i < lanes; ++i) {
@@ -289,7 +309,7 @@ Result floatStep(const DatapathParams& p, std::span<const std::uint64_t> a, std:
       pb.push_back(&vb[i]);
     }
     Result r;
-    if (specialPath(pa, pb, vc, acc, p.outputRounding, r)) return r;
+    if (specialPath(pa, pb, vc, acc, p.outputRounding, r)) return nanRule(p, r);
     for (std::size_t i = 0; i < lanes; ++i) {
       const long ea = va[i].isZero() ? 0 : alignExponent(p.a, va[i]);
       const long eb = vb[i].isZero() ? 0 : alignExponent(p.b, vb[i]);
@@ -313,7 +333,7 @@ Result floatReduce(const DatapathParams& p, std::uint64_t p0, std::uint64_t pj, 
   fmaref::refDecode(acc, p0, v0);
   fmaref::refDecode(acc, pj, vj);
   Result r;
-  if (specialPath({&vj}, {&one}, v0, acc, p.outputRounding, r)) return r;
+  if (specialPath({&vj}, {&one}, v0, acc, p.outputRounding, r)) return nanRule(p, r);
   RefTerm t[1], c;
   termOf(acc, vj, t[0]);
   termOf(acc, v0, c);

@@ -43,7 +43,9 @@ long alignExponent(const Format& f, const fmaref::RefValue& v);
 // Rounds a non-zero exact value into the float accumulator format `acc` keeping P
 // fraction bits (stored in acc's container), with the mode, tininess and overflow
 // policy of rm. Stochastic: round up iff floor(f * 2^R) + (random mod 2^R) >= 2^R.
-Result roundToAccumulator(const Format& acc, int P, mpfr_srcptr x, const RoundingMode& rm, std::uint32_t random);
+// overflowToInfinity: an overflow gives infinity whatever the mode (tensor cores).
+Result roundToAccumulator(const Format& acc, int P, mpfr_srcptr x, const RoundingMode& rm, std::uint32_t random,
+                          bool overflowToInfinity = false);
 
 // Both neighbours of x (toward zero and away from zero) at P bits, as codes of acc
 // (rounding modes RTZ and "away"), for stochastic-rounding checks.
@@ -64,7 +66,8 @@ struct Unrounded {
 // c (fused: cut with the products; separate or exact: added exactly afterwards).
 void alignAndSum(const DatapathParams& p, std::span<const RefTerm> products, const RefTerm& c, Unrounded& out);
 
-// One float-accumulator step of datapath `p` (kind fma, mac, dot with a float
+// One float-accumulator step of datapath `p` (a NaN result is the canonical NaN,
+// positive with all mantissa bits set, when p.nanResult says so) (kind fma, mac, dot with a float
 // accumulator; cma with its product rounding): lanes codes a, b; accumulator code c.
 Result floatStep(const DatapathParams& p, std::span<const std::uint64_t> a, std::span<const std::uint64_t> b,
                  std::uint64_t c, std::uint32_t random = 0, Unrounded* exact = nullptr);

@@ -74,7 +74,7 @@ TEST(RunConfig, ErrorsNameTheFileThePathAndWhatIsAllowed) {
   const std::string base = R"("a": "fp8_e4m3", "accumulator": {"format": "fp32"})";
   EXPECT_EQ(errorOf("{\"datapath\": {\"kind\": \"mac\", " + base + ", \"lane\": 2}}"),
             "test.json: /datapath/lane: unknown field; allowed: kind, a, b, lanes, product, alignment, accumulator, "
-            "pipeline, feedback, comment");
+            "promotion, pipeline, feedback, comment");
   EXPECT_EQ(errorOf("{\"datapath\": {\"kind\": \"fmac\", " + base + "}}"),
             "test.json: /datapath/kind: got \"fmac\"; allowed: \"fma\", \"cma\", \"mac\", \"dot\"");
   EXPECT_EQ(errorOf(R"({"datapath": {"kind": "mac", "a": "fp8_e4m3", "accumulator": {"format": "fp32"},
