@@ -11,7 +11,9 @@
 //     format of at most 51 bits (plus a guard bit, or plus the stochastic random
 //     bits: roundingBits <= 52) reads equals that of the exact sum, and v is
 //     inexact exactly when the sum is; binade (tininess, overflow) is preserved.
-//  So roundToFormat(v) gives the generic path's code and flags in every mode.
+//  So roundToFormat(v) gives the generic path's code and flags in every mode;
+//  NormalRounder does the same for the common case (a normal result, no stochastic
+//  rounding) with a few integer operations.
 // Contraction cannot change the result (the only product, p, is exact, so
 // fma(a, b, c) == p + c), and the CMake target sets -ffp-contract=off anyway.
 // Assumption (docs/PERFORMANCE.md): the process runs with the default MXCSR:
@@ -91,13 +93,25 @@ class Binary64Decoder {
     }
   }
 
+  enum class Source : std::uint8_t { Table, Binary32, Fields };
+  Source source() const { return source_; }
+
   // Codes must fit the format (as for Decoder).
   double operator()(std::uint64_t code) const {
     switch (source_) {
-      case Source::Table: return table_[code & tableMask_];
-      case Source::Binary32: return std::bit_cast<float>(static_cast<std::uint32_t>(code << binary32Shift_));
+      case Source::Table: return decodeAs<Source::Table>(code);
+      case Source::Binary32: return decodeAs<Source::Binary32>(code);
       case Source::Fields: break;
     }
+    return decodeAs<Source::Fields>(code);
+  }
+
+  // operator() for an op that knows the source (Binary64Fma::Shape).
+  template <Source S>
+  double decodeAs(std::uint64_t code) const {
+    if constexpr (S == Source::Table) return table_[code & tableMask_];
+    if constexpr (S == Source::Binary32)
+      return std::bit_cast<float>(static_cast<std::uint32_t>(code << binary32Shift_));
     const int field = static_cast<int>((code >> fields_.manBits) & fields_.fieldMask);
     if (static_cast<unsigned>(field - fields_.minNormalField) >= static_cast<unsigned>(fields_.normalFields))
       return other(code);
@@ -108,8 +122,6 @@ class Binary64Decoder {
   }
 
  private:
-  enum class Source : std::uint8_t { Table, Binary32, Fields };
-
   [[gnu::noinline]] double other(std::uint64_t code) const { return toBinary64(decodeFloatOther(fields_, code)); }
 
   Source source_ = Source::Fields;
@@ -128,17 +140,19 @@ struct OddSum {
 };
 
 // s = RN(p + c) and the TwoSum error err (p + c = s + err), then s rounded to odd:
-// when err != 0 the exact sum lies strictly between s and its neighbour toward err,
-// and of those two the one with an odd significand is taken.
+// when err != 0 the exact sum lies strictly between s and its neighbour toward err;
+// s is kept when its significand is odd, else that neighbour (one step up in
+// magnitude when err has s's sign, down otherwise) is taken. No branches: whether
+// a sum is exact, and which way it rounded, is data.
 inline OddSum oddSum(double p, double c) {
   const double s = p + c;
   const double cPart = s - p;
   const double err = (p - (s - cPart)) + (c - cPart);
   const auto sBits = std::bit_cast<std::uint64_t>(s), errBits = std::bit_cast<std::uint64_t>(err);
-  const bool inexact = (errBits << 1) != 0;
-  const bool even = (sBits & 1) == 0;
-  const bool towardLarger = ((sBits ^ errBits) & binary64::kSignBit) == 0;  // err has s's sign
-  const std::uint64_t step = inexact && even ? (towardLarger ? 1 : ~std::uint64_t{0}) : 0;
+  const auto inexact = static_cast<std::uint64_t>((errBits << 1) != 0);
+  const std::uint64_t move = inexact & ~sBits & 1;
+  const std::uint64_t down = (sBits ^ errBits) >> 63;  // err's sign is not s's
+  const std::uint64_t step = move - ((move & down) << 1);  // +1, -1 (wrapping) or 0
   return {std::bit_cast<double>(sBits + step), p, c, std::isfinite(s)};
 }
 
@@ -164,40 +178,109 @@ inline bool binary64Exact(const Format& a, const Format& b, const Format& c, con
          std::max(productTop, addendTop) + 2 <= binary64::kEmax && roundingBits(out, rm) <= binary64::kPrecision - 1;
 }
 
-// Whether rounding v into `out` may be the FPU's binary64 -> binary32 conversion:
-// out is binary32 and the mode is the FPU's (round to nearest even, IEEE overflow).
-inline bool hostBinary32Rounding(const Format& out, const RoundingMode& rm) {
-  return isTruncatedBinary32(out) && out.manBits == 23 && rm.mode == Rounding::NearestEven &&
-         rm.overflow == OverflowPolicy::Ieee;
-}
+// Rounds v, a binary64 number, into a float format the common way: v in the
+// format's normal range, any deterministic mode. The significand is cut with the
+// mode's rounding constant added first (the classic carry trick: a round-up
+// carries into the exponent field, as in hardware), so there is no branch on data.
+// Everything else (zero, tiny, overflowing, negative into unsigned, stochastic
+// rounding) is left to roundToFormat.
+class NormalRounder {
+ public:
+  NormalRounder(const Format& out, const RoundingMode& rm)
+      : shift_(binary64::kMantissaBits - out.manBits),
+        applies_(rm.mode != Rounding::Stochastic),
+        rangeMask_(out.isSigned ? ~binary64::kSignBit : ~std::uint64_t{0}),
+        low_(static_cast<std::uint64_t>(binary64::kBias + out.emin) << binary64::kMantissaBits),
+        span_((static_cast<std::uint64_t>(binary64::kBias + out.emax + 1) << binary64::kMantissaBits) - low_),
+        rebias_(static_cast<std::uint64_t>(binary64::kBias - out.bias) << binary64::kMantissaBits),
+        lostMask_((std::uint64_t{1} << shift_) - 1),
+        oddMask_(rm.mode == Rounding::NearestEven ? 1 : 0),
+        maxMagnitude_(floatMaxFiniteMagnitude(out)),
+        signShift_(out.bits - 1) {
+    const std::uint64_t half = std::uint64_t{1} << (shift_ - 1);
+    switch (rm.mode) {
+      case Rounding::NearestEven: addPositive_ = addNegative_ = half - 1; break;  // + the kept LSB
+      case Rounding::NearestAway: addPositive_ = addNegative_ = half; break;
+      case Rounding::TowardZero: addPositive_ = addNegative_ = 0; break;
+      case Rounding::Up: addPositive_ = lostMask_; addNegative_ = 0; break;
+      case Rounding::Down: addPositive_ = 0; addNegative_ = lostMask_; break;
+      case Rounding::Stochastic: addPositive_ = addNegative_ = 0; break;  // not applied
+    }
+  }
+
+  // False when v is not the common case; then r is untouched.
+  bool round(double v, Result& r) const {
+    const auto bits = std::bit_cast<std::uint64_t>(v);
+    if (!applies_ || (bits & rangeMask_) - low_ >= span_) return false;
+    const std::uint64_t sign = bits >> 63;
+    // The exponent field rebiased to the format's, the mantissa still 52 bits wide.
+    const std::uint64_t rebased = (bits & ~binary64::kSignBit) - rebias_;
+    const std::uint64_t add = (sign ? addNegative_ : addPositive_) + ((rebased >> shift_) & oddMask_);
+    const std::uint64_t magnitude = (rebased + add) >> shift_;
+    if (magnitude > maxMagnitude_) return false;  // overflow
+    r = {(sign << signShift_) | magnitude, static_cast<std::uint8_t>((rebased & lostMask_) != 0)};
+    return true;
+  }
+
+ private:
+  int shift_;
+  bool applies_;
+  std::uint64_t rangeMask_, low_, span_, rebias_, lostMask_, oddMask_, maxMagnitude_;
+  int signShift_;
+  std::uint64_t addPositive_ = 0, addNegative_ = 0;
+};
 
 // a * b + c for the formats of one FmaOp, on the binary64 path.
 class Binary64Fma {
  public:
   Binary64Fma(const Format& a, const Format& b, const Format& c, const Format& out, const RoundingMode& rm)
-      : a_(a), b_(b), c_(c), hostBinary32_(hostBinary32Rounding(out, rm)) {}
+      : a_(a), b_(b), c_(c), shape_(shapeOf(a_, b_, c_)), rounder_(out, rm) {}
 
   // The exact sum rounded to odd (the product and the sum of finite operands are
   // always finite here, so a non-finite sum means an Inf or NaN operand).
-  OddSum sum(std::uint64_t a, std::uint64_t b, std::uint64_t c) const { return oddSum(a_(a) * b_(b), c_(c)); }
+  OddSum sum(std::uint64_t a, std::uint64_t b, std::uint64_t c) const {
+    using S = Binary64Decoder::Source;
+    switch (shape_) {
+      case Shape::Fp8Mac: return sumAs<S::Table, S::Table, S::Binary32>(a, b, c);
+      case Shape::Binary32s: return sumAs<S::Binary32, S::Binary32, S::Binary32>(a, b, c);
+      case Shape::Fields: return sumAs<S::Fields, S::Fields, S::Fields>(a, b, c);
+      case Shape::Mixed: break;
+    }
+    return oddSum(a_(a) * b_(b), c_(c));
+  }
 
   Result round(const OddSum& sum, const Format& out, const RoundingMode& rm, std::uint32_t random) const {
-    // binary32 normal range and above: the FPU rounds v exactly as roundToFloat would.
-    constexpr std::uint64_t kBinary32MinNormal = std::uint64_t{binary64::kBias - 126} << binary64::kMantissaBits;
-    const auto magnitude = std::bit_cast<std::uint64_t>(sum.v) & ~binary64::kSignBit;
-    if (hostBinary32_ && magnitude >= kBinary32MinNormal) {
-      const auto f = static_cast<float>(sum.v);
-      const auto code = std::bit_cast<std::uint32_t>(f);
-      const bool overflow = (code & 0x7FFFFFFFu) == 0x7F800000u;
-      const auto inexact = static_cast<std::uint8_t>(static_cast<double>(f) != sum.v);
-      return {code, static_cast<std::uint8_t>(inexact | (overflow ? flag::overflow : 0))};
-    }
-    return roundToFormat(out, toUnrounded(sum, rm.mode == Rounding::Down), rm, random);
+    Result r;
+    if (rounder_.round(sum.v, r)) [[likely]] return r;
+    return roundOther(sum.v, sum.p, sum.c, out, rm, random);
   }
 
  private:
+  // Decoder combinations worth their own inlined code (the rest dispatch per operand).
+  enum class Shape : std::uint8_t { Fp8Mac, Binary32s, Fields, Mixed };
+
+  static Shape shapeOf(const Binary64Decoder& a, const Binary64Decoder& b, const Binary64Decoder& c) {
+    using S = Binary64Decoder::Source;
+    if (a.source() == S::Table && b.source() == S::Table && c.source() == S::Binary32) return Shape::Fp8Mac;
+    if (a.source() == S::Binary32 && b.source() == S::Binary32 && c.source() == S::Binary32) return Shape::Binary32s;
+    if (a.source() == S::Fields && b.source() == S::Fields && c.source() == S::Fields) return Shape::Fields;
+    return Shape::Mixed;
+  }
+
+  template <Binary64Decoder::Source A, Binary64Decoder::Source B, Binary64Decoder::Source C>
+  OddSum sumAs(std::uint64_t a, std::uint64_t b, std::uint64_t c) const {
+    return oddSum(a_.decodeAs<A>(a) * b_.decodeAs<B>(b), c_.decodeAs<C>(c));
+  }
+
+  // (The sum's parts by value: they stay in registers on the common path.)
+  [[gnu::noinline]] static Result roundOther(double v, double p, double c, const Format& out, const RoundingMode& rm,
+                                             std::uint32_t random) {
+    return roundToFormat(out, toUnrounded({v, p, c, true}, rm.mode == Rounding::Down), rm, random);
+  }
+
   Binary64Decoder a_, b_, c_;
-  bool hostBinary32_;
+  Shape shape_;
+  NormalRounder rounder_;
 };
 
 }  // namespace fmasim
