@@ -125,25 +125,20 @@ inline std::vector<RoundingMode> arithSettings() {
   return v;
 }
 
-// a * b + c from fa, fb, fc into out against the reference, in every deterministic
-// setting and stochastic rounding with randomBits, randomBits + 1 and 1 random bits
-// (half of the stochastic cases at the rounding threshold); 30 % of the operands
-// directed at a jamming alignment (OperandMaker::nextDirected).
-inline FlagStats expectFmaMatchesReference(const Format& fa, const Format& fb, const Format& fc, const Format& out,
-                                           int randomBits) {
-  const std::string what = fa.name + " x " + fb.name + " + " + fc.name + " -> " + out.name;
-  std::vector<RoundingMode> settings = allSettings();
-  for (int bits : {randomBits, randomBits + 1, 1})
-    settings.push_back(RoundingMode{Rounding::Stochastic, Tininess::AfterRounding, OverflowPolicy::Ieee, bits});
+// a * b + c from fa, fb, fc into out against the reference under each setting in
+// turn, operands from gen (a share of them directed at a jamming alignment,
+// OperandMaker::nextDirected), half of the stochastic cases at the rounding threshold.
+inline FlagStats expectFmaMatchesReference(const std::string& what, const Format& fa, const Format& fb,
+                                           const Format& fc, const Format& out,
+                                           const std::vector<RoundingMode>& settings, OperandMaker& gen, long count,
+                                           double directedShare) {
   std::vector<fmasim::FmaOp> ops;
   for (const auto& rm : settings) ops.emplace_back(fa, fb, fc, out, rm);
-  OperandMaker gen(fa, fb, fc, std::hash<std::string>{}(what));
-  if (out.kind == fmasim::FormatKind::Integer) gen.aimAtInteger(out);
   Mismatches bad(what);
   FlagStats stats;
-  for (long i = 0; i < scaled(40000); ++i) {
+  for (long i = 0; i < count; ++i) {
     const std::size_t s = static_cast<std::size_t>(i) % settings.size();
-    const Operands o = gen.rng().chance(0.3) ? gen.nextDirected() : gen.next();
+    const Operands o = directedShare > 0 && gen.rng().chance(directedShare) ? gen.nextDirected() : gen.next();
     auto random = static_cast<std::uint32_t>(gen.rng().next());
     if (settings[s].mode == Rounding::Stochastic && gen.rng().chance(0.5)) {
       fmaref::refFma(fa, o.a, fb, o.b, fc, o.c, out, settings[s], 0);
@@ -156,6 +151,20 @@ inline FlagStats expectFmaMatchesReference(const Format& fa, const Format& fb, c
     });
   }
   return stats;
+}
+
+// The same at an edge of the arithmetic (window, binary64 path): every deterministic
+// setting and stochastic rounding with randomBits, randomBits + 1 and 1 random bits;
+// 30 % directed operands.
+inline FlagStats expectFmaMatchesReferenceAtEdge(const Format& fa, const Format& fb, const Format& fc,
+                                                 const Format& out, int randomBits) {
+  const std::string what = fa.name + " x " + fb.name + " + " + fc.name + " -> " + out.name;
+  std::vector<RoundingMode> settings = allSettings();
+  for (int bits : {randomBits, randomBits + 1, 1})
+    settings.push_back(RoundingMode{Rounding::Stochastic, Tininess::AfterRounding, OverflowPolicy::Ieee, bits});
+  OperandMaker gen(fa, fb, fc, std::hash<std::string>{}(what));
+  if (out.kind == fmasim::FormatKind::Integer) gen.aimAtInteger(out);
+  return expectFmaMatchesReference(what, fa, fb, fc, out, settings, gen, scaled(40000), 0.3);
 }
 
 }  // namespace fmatest
