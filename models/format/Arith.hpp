@@ -134,7 +134,8 @@ inline Result mulAddIn(bool narrowWindow, const Decoded& a, const Decoded& b, co
 // The operations with their formats bound once, as a hardware unit is built once:
 // decoders, and the window the exact arithmetic needs (FmaOp also the binary64
 // path, Binary64Fma.hpp, where it is exact).
-// (Each op declares narrow_ first: it is initialised from the formats before they move.)
+// (Each op declares narrow_ (FmaOp also binary64_) first: they are initialised from
+// the formats before those move.)
 class FmaOp {
  public:
   FmaOp(Format a, Format b, Format c, Format out, RoundingMode rm)

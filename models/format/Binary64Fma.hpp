@@ -109,16 +109,19 @@ class Binary64Decoder {
   // operator() for an op that knows the source (Binary64Fma::Shape).
   template <Source S>
   double decodeAs(std::uint64_t code) const {
-    if constexpr (S == Source::Table) return table_[code & tableMask_];
-    if constexpr (S == Source::Binary32)
+    if constexpr (S == Source::Table) {
+      return table_[code & tableMask_];
+    } else if constexpr (S == Source::Binary32) {
       return std::bit_cast<float>(static_cast<std::uint32_t>(code << binary32Shift_));
-    const int field = static_cast<int>((code >> fields_.manBits) & fields_.fieldMask);
-    if (static_cast<unsigned>(field - fields_.minNormalField) >= static_cast<unsigned>(fields_.normalFields))
-      return other(code);
-    // A normal number: the exponent field and mantissa move up to binary64's
-    // places as one block, the bias changes by adding the difference.
-    const std::uint64_t magnitude = ((code & fields_.magnitudeMask) << mantissaShift_) + rebias_;
-    return std::bit_cast<double>(magnitude | ((code & fields_.signBit) << signShift_));
+    } else {
+      const int field = static_cast<int>((code >> fields_.manBits) & fields_.fieldMask);
+      if (static_cast<unsigned>(field - fields_.minNormalField) >= static_cast<unsigned>(fields_.normalFields))
+        return other(code);
+      // A normal number: the exponent field and mantissa move up to binary64's
+      // places as one block, the bias changes by adding the difference.
+      const std::uint64_t magnitude = ((code & fields_.magnitudeMask) << mantissaShift_) + rebias_;
+      return std::bit_cast<double>(magnitude | ((code & fields_.signBit) << signShift_));
+    }
   }
 
  private:
@@ -183,12 +186,13 @@ inline bool binary64Exact(const Format& a, const Format& b, const Format& c, con
 // mode's rounding constant added first (the classic carry trick: a round-up
 // carries into the exponent field, as in hardware), so there is no branch on data.
 // Everything else (zero, tiny, overflowing, negative into unsigned, stochastic
-// rounding) is left to roundToFormat.
+// rounding, outputs whose range exceeds binary64's) is left to roundToFormat.
 class NormalRounder {
  public:
   NormalRounder(const Format& out, const RoundingMode& rm)
       : shift_(binary64::kMantissaBits - out.manBits),
-        applies_(rm.mode != Rounding::Stochastic),
+        // The output's normal range must lie inside binary64's for the rebiasing.
+        applies_(rm.mode != Rounding::Stochastic && out.emin >= binary64::kEmin && out.emax < binary64::kEmax),
         rangeMask_(out.isSigned ? ~binary64::kSignBit : ~std::uint64_t{0}),
         low_(static_cast<std::uint64_t>(binary64::kBias + out.emin) << binary64::kMantissaBits),
         span_((static_cast<std::uint64_t>(binary64::kBias + out.emax + 1) << binary64::kMantissaBits) - low_),

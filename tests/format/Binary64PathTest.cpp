@@ -36,6 +36,7 @@ const PathCase kPathCases[] = {
     {"tf32", "bf16", "fp32", "bf16", 8, true, "truncated binary32 decoders, bf16 result"},
     {"e5m10_ocp", "fp16", "e5m10_ocp", "fp16", 8, true, "field decoder, single all-ones NaN"},
     {"fp16_nosub", "fp16", "fp16_nosub", "fp16_nosub", 8, true, "field decoder, no subnormals"},
+    {"fp16", "fp16", "fp32", "e11m20b2000", 8, true, "output range below binary64's: generic rounding"},
 };
 
 class Binary64Edge : public ::testing::TestWithParam<PathCase> {};

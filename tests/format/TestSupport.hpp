@@ -101,6 +101,7 @@ inline std::optional<Format> customFormat(std::string_view name) {
       {"e10m20b1", FloatParams{10, 20, 1, true, NanStyle::Ieee, true, true, true}},
       {"e10m20b2", FloatParams{10, 20, 2, true, NanStyle::Ieee, true, true, true}},
       {"e5m10_ocp", FloatParams{5, 10, 15, false, NanStyle::SingleAllOnes, true, true, true}},
+      {"e11m20b2000", FloatParams{11, 20, 2000, true, NanStyle::Ieee, true, true, true}},
   };
   for (const auto& c : kCustom) {
     if (name != c.name) continue;
