@@ -4,6 +4,7 @@
 // decoder kind (table, truncated binary32, field arithmetic with each NaN style),
 // against the MPFR reference.
 #include <algorithm>
+#include <ostream>
 
 #include "FmaCheck.hpp"
 #include "TestSupport.hpp"
@@ -38,6 +39,8 @@ const PathCase kPathCases[] = {
     {"fp16_nosub", "fp16", "fp16_nosub", "fp16_nosub", 8, true, "field decoder, no subnormals"},
     {"fp16", "fp16", "fp32", "e11m20b2000", 8, true, "output range below binary64's: generic rounding"},
 };
+
+void PrintTo(const PathCase& c, std::ostream* os) { *os << c.why; }
 
 class Binary64Edge : public ::testing::TestWithParam<PathCase> {};
 
@@ -90,6 +93,8 @@ INSTANTIATE_TEST_SUITE_P(Cases, Binary64Edge, ::testing::ValuesIn(kPathCases),
 struct SmallCase {
   const char *a, *b, *c, *out;
 };
+
+void PrintTo(const SmallCase& c, std::ostream* os) { *os << c.a << " x " << c.b << " + " << c.c << " -> " << c.out; }
 
 class Binary64SmallFormats : public ::testing::TestWithParam<SmallCase> {};
 
