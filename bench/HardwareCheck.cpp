@@ -3,6 +3,8 @@
 // fp32 x fp32 + fp64 -> fp64 (the widest use of the 64-bit window), under the four
 // IEEE rounding modes, comparing result codes and IEEE flags. A quick guard for performance work on the core (the
 // MPFR suite in tests/format is the thorough one). Compiled with -frounding-math.
+// Only the FPU's reference runs under the mode being checked: the core itself needs
+// the default mode (its binary64 fast path computes with the FPU, see Binary64Fma.hpp).
 //   usage: fmasim_hwcheck [cases per operation and mode]
 #include <algorithm>
 #include <bit>
@@ -11,6 +13,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <random>
 
 #include "format/Arith.hpp"
@@ -61,6 +64,30 @@ class Fp32Source {
 
 float asFloat(std::uint32_t code) { return std::bit_cast<float>(code); }
 std::uint32_t asCode(float x) { return std::bit_cast<std::uint32_t>(x); }
+std::uint64_t asCode(double x) { return std::bit_cast<std::uint64_t>(x); }
+
+// Keeps x's computation at this point of the program: the FPU's flags are read
+// around it, and the compiler does not know that FP operations touch them.
+template <class T>
+void pin(T& x) {
+  __asm__ __volatile__("" : "+m"(x));
+}
+
+// The FPU's result code and flags of compute(operands...) under rounding mode
+// `fenv`; the default mode is back in place on return.
+template <class Compute, class... Operands>
+Result fpu(int fenv, Compute compute, Operands... operands) {
+  std::fesetround(fenv);
+  std::feclearexcept(FE_ALL_EXCEPT);
+  (pin(operands), ...);
+  auto value = compute(operands...);
+  pin(value);
+  const std::uint8_t flags = hardwareFlags();
+  std::fesetround(FE_TONEAREST);
+  return {asCode(value), flags};
+}
+
+constexpr auto kFma = [](auto x, auto y, auto z) { return std::fma(x, y, z); };
 
 bool isNaN(std::uint64_t code, bool fp64) {
   return fp64 ? std::isnan(std::bit_cast<double>(code)) : std::isnan(asFloat(static_cast<std::uint32_t>(code)));
@@ -92,7 +119,6 @@ void checkMode(const Mode& m, long count, Tally& tally) {
   const ConvertOp narrow(fp64, fp32, rm);
   Fp32Source src(static_cast<std::uint64_t>(m.fenv) + 1);
   std::mt19937_64 rng64(static_cast<std::uint64_t>(m.fenv) + 7);
-  std::fesetround(m.fenv);
   for (long i = 0; i < count; ++i) {
     const bool raw = i % 8 == 0;
     const int e = src.exponent(140);
@@ -103,27 +129,18 @@ void checkMode(const Mode& m, long count, Tally& tally) {
     if (!raw && i % 4 == 1)
       c = asCode(-(asFloat(a) * asFloat(b))) ^ static_cast<std::uint32_t>(src.exponent(2) & 3);
 
-    std::feclearexcept(FE_ALL_EXCEPT);
-    const float f = std::fma(asFloat(a), asFloat(b), asFloat(c));
-    tally.check("fma", m, a, b, c, {asCode(f), hardwareFlags()}, fma(a, b, c));
-
-    std::feclearexcept(FE_ALL_EXCEPT);
-    const float s = asFloat(a) + asFloat(c);
-    tally.check("add", m, a, c, 0, {asCode(s), hardwareFlags()}, add(a, c));
-
-    std::feclearexcept(FE_ALL_EXCEPT);
-    const float p = asFloat(a) * asFloat(b);
-    tally.check("mul", m, a, b, 0, {asCode(p), hardwareFlags()}, mul(a, b));
+    tally.check("fma", m, a, b, c, fpu(m.fenv, kFma, asFloat(a), asFloat(b), asFloat(c)),
+                fma(a, b, c));
+    tally.check("add", m, a, c, 0, fpu(m.fenv, std::plus{}, asFloat(a), asFloat(c)), add(a, c));
+    tally.check("mul", m, a, b, 0, fpu(m.fenv, std::multiplies{}, asFloat(a), asFloat(b)), mul(a, b));
 
     // fp64 inputs from below fp32's subnormals to above its range, plus raw bits.
     const std::uint64_t d = raw ? rng64()
                                 : (rng64() & 0x800FFFFFFFFFFFFFull) |
                                       (static_cast<std::uint64_t>(1023 + src.exponent(160)) << 52);
-    std::feclearexcept(FE_ALL_EXCEPT);
-    const float n = static_cast<float>(std::bit_cast<double>(d));
-    tally.check("f64->f32", m, d, 0, 0, {asCode(n), hardwareFlags()}, narrow(d));
+    tally.check("f64->f32", m, d, 0, 0, fpu(m.fenv, [](double x) { return static_cast<float>(x); }, std::bit_cast<double>(d)),
+                narrow(d));
   }
-  std::fesetround(FE_TONEAREST);
 }
 
 // fp64 fma: products of up to 106 bits, so the core takes its 128-bit window.
@@ -135,7 +152,6 @@ void checkFp64Fma(const Mode& m, long count, Tally& tally) {
     return (rng() & 0x800FFFFFFFFFFFFFull) | (static_cast<std::uint64_t>(std::clamp(exponent + 1023, 0, 2046)) << 52);
   };
   auto spread = [&](int range) { return static_cast<int>(rng() % (2 * range + 1)) - range; };
-  std::fesetround(m.fenv);
   for (long i = 0; i < count; ++i) {
     const bool raw = i % 8 == 0;
     const int e = spread(1100);
@@ -143,11 +159,10 @@ void checkFp64Fma(const Mode& m, long count, Tally& tally) {
     std::uint64_t c = raw ? rng() : near(e + spread(110));
     if (!raw && i % 4 == 1)
       c = std::bit_cast<std::uint64_t>(-(std::bit_cast<double>(a) * std::bit_cast<double>(b))) ^ (rng() & 3);
-    std::feclearexcept(FE_ALL_EXCEPT);
-    const double f = std::fma(std::bit_cast<double>(a), std::bit_cast<double>(b), std::bit_cast<double>(c));
-    tally.check("fp64 fma", m, a, b, c, {std::bit_cast<std::uint64_t>(f), hardwareFlags()}, fma(a, b, c), true);
+    const Result want =
+        fpu(m.fenv, kFma, std::bit_cast<double>(a), std::bit_cast<double>(b), std::bit_cast<double>(c));
+    tally.check("fp64 fma", m, a, b, c, want, fma(a, b, c), true);
   }
-  std::fesetround(FE_TONEAREST);
 }
 
 // fp32 x fp32 + fp64 -> fp64: a 48-bit product and a 53-bit addend in the 64-bit
@@ -159,7 +174,6 @@ void checkMixedFma(const Mode& m, long count, Tally& tally) {
   const FmaOp fma(fp32, fp32, fp64, fp64, RoundingMode{m.rounding, Tininess::AfterRounding, OverflowPolicy::Ieee, 8});
   Fp32Source src(static_cast<std::uint64_t>(m.fenv) + 13);
   std::mt19937_64 rng(static_cast<std::uint64_t>(m.fenv) + 17);
-  std::fesetround(m.fenv);
   for (long i = 0; i < count; ++i) {
     const int e = src.exponent(120);
     const std::uint32_t a = src.near(e / 2), b = src.near(e - e / 2);
@@ -167,11 +181,10 @@ void checkMixedFma(const Mode& m, long count, Tally& tally) {
     std::uint64_t c = (rng() & 0x800FFFFFFFFFFFFFull) |
                       (static_cast<std::uint64_t>(std::clamp(1023 + e + src.exponent(60), 1, 2046)) << 52);
     if (i % 4 == 1) c = std::bit_cast<std::uint64_t>(-product) ^ (rng() & 0xFF);  // cancellation
-    std::feclearexcept(FE_ALL_EXCEPT);
-    const double f = std::fma(static_cast<double>(asFloat(a)), static_cast<double>(asFloat(b)), std::bit_cast<double>(c));
-    tally.check("fp32*fp32+fp64", m, a, b, c, {std::bit_cast<std::uint64_t>(f), hardwareFlags()}, fma(a, b, c), true);
+    const Result want =
+        fpu(m.fenv, kFma, static_cast<double>(asFloat(a)), static_cast<double>(asFloat(b)), std::bit_cast<double>(c));
+    tally.check("fp32*fp32+fp64", m, a, b, c, want, fma(a, b, c), true);
   }
-  std::fesetround(FE_TONEAREST);
 }
 
 }  // namespace

@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <utility>
 
+#include "Binary64Fma.hpp"
 #include "Decode.hpp"
 #include "Format.hpp"
 #include "Round.hpp"
@@ -57,14 +59,6 @@ inline bool windowFits(int productBits, int addendBits, int roundingBits) {
 
 // Bits of the largest significand a code of f decodes to.
 inline int significandBits(const Format& f) { return f.isFloat() ? f.manBits + 1 : f.bits; }
-
-// Bits that rounding into `out` reads below a result's MSB: the precision (for
-// integers, one more than the widest in-range value, as wider results are invalid
-// however they round), then a guard bit or the stochastic random bits.
-inline int roundingBits(const Format& out, const RoundingMode& rm) {
-  const int precision = out.isFloat() ? out.manBits + 1 : out.bits + 1;
-  return precision + (rm.mode == Rounding::Stochastic ? rm.randomBits : 1);
-}
 
 // A NaN operand's result in format `out`, carrying its sign and payload.
 inline Result propagatedNaN(const Format& out, const Decoded& nan, const RoundingMode& rm) {
@@ -138,21 +132,30 @@ inline Result mulAddIn(bool narrowWindow, const Decoded& a, const Decoded& b, co
 }
 
 // The operations with their formats bound once, as a hardware unit is built once:
-// decoders, and the window the exact arithmetic needs.
-// (Each op declares narrow_ first: it is initialised from the formats before they move.)
+// decoders, and the window the exact arithmetic needs (FmaOp also the binary64
+// path, Binary64Fma.hpp, where it is exact).
+// (Each op declares narrow_ (FmaOp also binary64_) first: they are initialised from
+// the formats before those move.)
 class FmaOp {
  public:
   FmaOp(Format a, Format b, Format c, Format out, RoundingMode rm)
       : narrow_(windowFits<std::uint64_t>(significandBits(a) + significandBits(b), significandBits(c),
                                           roundingBits(out, rm))),
+        binary64_(binary64Exact(a, b, c, out, rm) ? std::optional<Binary64Fma>(std::in_place, a, b, c, out, rm)
+                                                  : std::nullopt),
         a_(std::move(a)), b_(std::move(b)), c_(std::move(c)), out_(std::move(out)), rm_(rm) {}
   Result operator()(std::uint64_t a, std::uint64_t b, std::uint64_t c, std::uint32_t random = 0) const {
+    if (binary64_) {
+      const OddSum sum = binary64_->sum(a, b, c);
+      if (sum.finite) [[likely]] return binary64_->round(sum, out_, rm_, random);
+    }
     const Decoded dc = c_(c);
     return mulAddIn(narrow_, a_(a), b_(b), &dc, out_, rm_, random);
   }
 
  private:
   bool narrow_;
+  std::optional<Binary64Fma> binary64_;
   Decoder a_, b_, c_;
   Format out_;
   RoundingMode rm_;

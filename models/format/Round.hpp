@@ -10,6 +10,14 @@
 
 namespace fmasim {
 
+// Bits that rounding into `out` reads below a result's MSB: the precision (for
+// integers, one more than the widest in-range value, as wider results are invalid
+// however they round), then a guard bit or the stochastic random bits.
+inline int roundingBits(const Format& out, const RoundingMode& rm) {
+  const int precision = out.isFloat() ? out.manBits + 1 : out.bits + 1;
+  return precision + (rm.mode == Rounding::Stochastic ? rm.randomBits : 1);
+}
+
 template <class Sig>
 struct RoundedMagnitude {
   Sig q = 0;  // magnitude in units of 2^lsb

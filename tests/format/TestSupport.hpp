@@ -88,6 +88,20 @@ inline std::optional<Format> customFormat(std::string_view name) {
       {"e8m29", FloatParams{8, 29, 127, true, NanStyle::Ieee, true, true, true}},
       {"e8m30", FloatParams{8, 30, 127, true, NanStyle::Ieee, true, true, true}},
       {"e9m40", FloatParams{9, 40, 255, true, NanStyle::Ieee, true, true, true}},
+      // Each side of the binary64 path's limits (Binary64PathTest.cpp).
+      {"e8m25", FloatParams{8, 25, 127, true, NanStyle::Ieee, true, true, true}},
+      {"e8m26", FloatParams{8, 26, 127, true, NanStyle::Ieee, true, true, true}},
+      {"e8m50", FloatParams{8, 50, 127, true, NanStyle::Ieee, true, true, true}},
+      {"e8m51", FloatParams{8, 51, 127, true, NanStyle::Ieee, true, true, true}},
+      {"e8m52", FloatParams{8, 52, 127, true, NanStyle::Ieee, true, true, true}},
+      {"e9m12b500", FloatParams{9, 12, 500, true, NanStyle::Ieee, true, true, true}},
+      {"e9m13b500", FloatParams{9, 13, 500, true, NanStyle::Ieee, true, true, true}},
+      {"e9m10b0", FloatParams{9, 10, 0, true, NanStyle::Ieee, true, true, true}},
+      {"e9m10b1", FloatParams{9, 10, 1, true, NanStyle::Ieee, true, true, true}},
+      {"e10m20b1", FloatParams{10, 20, 1, true, NanStyle::Ieee, true, true, true}},
+      {"e10m20b2", FloatParams{10, 20, 2, true, NanStyle::Ieee, true, true, true}},
+      {"e5m10_ocp", FloatParams{5, 10, 15, false, NanStyle::SingleAllOnes, true, true, true}},
+      {"e11m20b2000", FloatParams{11, 20, 2000, true, NanStyle::Ieee, true, true, true}},
   };
   for (const auto& c : kCustom) {
     if (name != c.name) continue;
