@@ -22,6 +22,7 @@ DatapathModel::DatapathModel(const DatapathSpec& spec)
   aligned_.resize(lanes + 1);
   da_.resize(lanes);
   db_.resize(lanes);
+  chooseSpecialisedStep();
   reset();
 }
 
