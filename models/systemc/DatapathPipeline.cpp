@@ -23,7 +23,7 @@ DatapathPipeline::DatapathPipeline(const sc_core::sc_module_name& name, const Da
   control_.write(written_);
   control_.in_ready(in_ready);
   control_.out_valid(out_valid);
-  control_.issued(issued_);
+  control_.bindIssued(issued_);
   control_.reduction(reduction_);
 
   // A float reduction enters at the aligner (its partial is aligned as a term); an
@@ -43,12 +43,8 @@ DatapathPipeline::DatapathPipeline(const sc_core::sc_module_name& name, const Da
   for (const Link& l : links) {
     l.unit.clk(clk);
     l.unit.rst(rst);
-    l.unit.in(l.from);
+    l.unit.bindInputs(l.from, l.injected ? reduction_ : idle_);
     l.unit.bindOutput(l.to);
-    if (l.injected)
-      l.unit.inject(reduction_);
-    else
-      l.unit.inject(idle_);
   }
   file_.clk(clk);
   file_.rst(rst);

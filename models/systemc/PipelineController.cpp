@@ -24,14 +24,17 @@ void PipelineController::issue() {
     if (issued.read().valid) issued.write(StepToken{});
     return;
   }
+  // Built in the wire's next value (see TokenWire). Every token on this wire comes
+  // from here, so the fields a step does not enter with keep their defaults.
   const StepOperands& x = in_operands.read();
-  issue_.valid = true;
-  issue_.seq = nextSeq_++;
-  issue_.partial = partial_.read();
-  issue_.a = x.a;
-  issue_.b = x.b;
-  issue_.scaleExp = x.scaleExp;
-  issued.write(issue_);
+  StepToken& t = issuedWire_->next();
+  t.valid = true;
+  t.seq = nextSeq_++;
+  t.partial = partial_.read();
+  t.a = x.a;
+  t.b = x.b;
+  t.scaleExp = x.scaleExp;
+  issuedWire_->post();
 }
 
 void PipelineController::clocked() {

@@ -21,13 +21,18 @@ PipelinedUnit::PipelinedUnit(const sc_core::sc_module_name& name, int depth, con
 
 // The token entering the unit this cycle, through the unit's function, into slot.
 void PipelinedUnit::produce(StepToken& slot) {
-  const StepToken& injected = inject.read();
-  const StepToken& src = injected.valid ? injected : in.read();
+  TokenWire& from = inject_->read().valid ? *inject_ : *in_;
+  const StepToken& src = from.read();
   if (!src.valid) {
     slot.valid = false;  // a bubble: the payload is don't-care, so it is not copied
     return;
   }
-  slot = src;
+  // A registered unit reads its input once, at the edge, and is its only reader; a
+  // combinational one may evaluate the same token again within the cycle.
+  if (registered_)
+    slot.takeFrom(from.current());
+  else
+    slot = src;
   compute(slot);
 }
 

@@ -20,8 +20,15 @@ class PipelinedUnit : public sc_core::sc_module {
   sc_core::sc_in<StepToken> inject;  // a reduction entering here; takes precedence over `in`
 
   SC_HAS_PROCESS(PipelinedUnit);
-  // The unit writes its output wire in place (see TokenWire).
+  // The unit writes its output wire in place (see TokenWire) and, when registered,
+  // takes its input token's vectors instead of copying them (TokenWire::current).
   void bindOutput(TokenWire& wire) { out_ = &wire; }
+  void bindInputs(TokenWire& from, TokenWire& injected) {
+    in(from);
+    inject(injected);
+    in_ = &from;
+    inject_ = &injected;
+  }
 
  protected:
   // `reads`: the register file the unit reads on the feedback loop (nullptr: none);
@@ -46,6 +53,7 @@ class PipelinedUnit : public sc_core::sc_module {
   std::vector<StepToken> ring_;  // registers before the last one (the output wire itself)
   std::size_t head_ = 0;         // the oldest entry of ring_
   TokenWire* out_ = nullptr;
+  TokenWire *in_ = nullptr, *inject_ = nullptr;
 };
 
 }  // namespace fmasim
