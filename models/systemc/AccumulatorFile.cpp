@@ -4,13 +4,9 @@ namespace fmasim {
 
 AccumulatorFile::AccumulatorFile(const sc_core::sc_module_name& name, int partials)
     : sc_module(name), clk("clk"), rst("rst"), write("write"), words_("p", static_cast<std::size_t>(partials)),
-      flags_("flags") {
-  SC_METHOD(clocked);
-  sensitive << clk.pos();
-  dont_initialize();
-}
+      flags_("flags") {}
 
-void AccumulatorFile::clocked() {
+void AccumulatorFile::clockEdge() {
   if (rst.read()) {
     for (auto& w : words_) w.write(AccumulatorWord{});
     flags_.write(0);

@@ -28,9 +28,10 @@ class AccumulatorFile : public sc_core::sc_module {
   }
   const sc_core::sc_signal<std::uint8_t>& flagsSignal() const { return flags_; }
   void trace(sc_core::sc_trace_file* tf) const;
+  // The rising clock edge: stores a valid token's result; its owner calls it.
+  void clockEdge();
 
  private:
-  void clocked();
 
   sc_core::sc_vector<sc_core::sc_signal<AccumulatorWord>> words_;
   sc_core::sc_signal<std::uint8_t> flags_;

@@ -49,9 +49,25 @@ DatapathPipeline::DatapathPipeline(const sc_core::sc_module_name& name, const Da
   file_.clk(clk);
   file_.rst(rst);
   file_.write(written_);
+  for (PipelinedUnit* u : std::initializer_list<PipelinedUnit*>{&multiplier_, &aligner_, &adder_, &normalizer_, &accumulator_})
+    if (u->registered()) registered_.push_back(u);
+
+  // One process for every register at the rising edge instead of one per module: each
+  // reads only current values and writes next ones, so their order does not matter,
+  // and the kernel schedules one process per cycle instead of up to eight.
+  SC_METHOD(clockEdge);
+  sensitive << clk.pos();
+  dont_initialize();
 
   SC_METHOD(drive);
   sensitive << file_.signal(0) << file_.flagsSignal();
+}
+
+void DatapathPipeline::clockEdge() {
+  control_.clockEdge();
+  file_.clockEdge();
+  for (PipelinedUnit* u : registered_) u->clockEdge();
+  if (normalizer_.drawsAtEdge()) normalizer_.commitDraw();
 }
 
 void DatapathPipeline::drive() {

@@ -12,9 +12,6 @@ PipelineController::PipelineController(const sc_core::sc_module_name& name, cons
       partials_(spec.partialAccumulators),
       stallInterval_(stallInterval),
       partial_("partial") {
-  SC_METHOD(clocked);
-  sensitive << clk.pos();
-  dont_initialize();
   SC_METHOD(issue);
   sensitive << in_valid << in_operands << in_ready << reissue_;
 }
@@ -37,7 +34,7 @@ void PipelineController::issue() {
   issuedWire_->post();
 }
 
-void PipelineController::clocked() {
+void PipelineController::clockEdge() {
   if (rst.read()) {
     partial_.write(0);
     cooldown_ = 0;

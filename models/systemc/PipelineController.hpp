@@ -34,9 +34,10 @@ class PipelineController : public sc_core::sc_module {
     issuedWire_ = &wire;
   }
   void trace(sc_core::sc_trace_file* tf) const;
+  // The rising clock edge (the registers below); its owner calls it.
+  void clockEdge();
 
  private:
-  void clocked();
   void issue();  // combinational: the token the multiplier takes this cycle
 
   const int partials_;

@@ -7,11 +7,7 @@ namespace fmasim {
 PipelinedUnit::PipelinedUnit(const sc_core::sc_module_name& name, int depth, const AccumulatorFile* reads)
     : sc_module(name), clk("clk"), rst("rst"), in("in"), inject("inject"), registered_(depth > 0),
       ring_(depth > 1 ? static_cast<std::size_t>(depth - 1) : 0) {
-  if (registered_) {
-    SC_METHOD(clocked);
-    sensitive << clk.pos();
-    dont_initialize();
-  } else {
+  if (!registered_) {  // a registered unit steps in DatapathPipeline's one clock process
     SC_METHOD(evaluate);
     sensitive << in << inject;
     if (reads != nullptr)
@@ -41,7 +37,7 @@ void PipelinedUnit::evaluate() {
   out_->post();
 }
 
-void PipelinedUnit::clocked() {
+void PipelinedUnit::clockEdge() {
   if (rst.read()) {
     for (StepToken& r : ring_) r.valid = false;
     out_->write(StepToken{});

@@ -23,6 +23,9 @@ class PipelinedUnit : public sc_core::sc_module {
   // The unit writes its output wire in place (see TokenWire) and, when registered,
   // takes its input token's vectors instead of copying them (TokenWire::current).
   void bindOutput(TokenWire& wire) { out_ = &wire; }
+  // A registered unit's rising clock edge (its registers shift); its owner calls it.
+  void clockEdge();
+  bool registered() const { return registered_; }
   void bindInputs(TokenWire& from, TokenWire& injected) {
     in(from);
     inject(injected);
@@ -46,7 +49,6 @@ class PipelinedUnit : public sc_core::sc_module {
 
  private:
   void evaluate();  // depth 0
-  void clocked();   // depth >= 1
   void produce(StepToken& slot);
 
   bool registered_;
