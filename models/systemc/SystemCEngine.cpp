@@ -108,11 +108,15 @@ SystemCDotResult SystemCEngine::run(std::span<const std::uint64_t> a, std::span<
   r.steps = static_cast<std::int64_t>(steps);
   const std::uint64_t writesBefore = m.pipeline.writes();
   std::int64_t first = -1;
-  std::size_t next = 0;
+  std::size_t next = 0, presented = steps;  // presented: the step on in_operands (steps: none yet)
   for (std::int64_t elapsed = 0;; ++elapsed) {
     if (elapsed > bound) throw std::logic_error("SystemCEngine::run: the pipeline never raised out_valid");
     const bool presenting = next < steps;
-    if (presenting) m.present(a, b, scaleExp, next);
+    // A step waiting for in_ready keeps its operands on the port: written once.
+    if (presenting && next != presented) {
+      m.present(a, b, scaleExp, next);
+      presented = next;
+    }
     m.inValid.write(presenting);
     m.inFinish.write(presenting ? next + 1 == steps : steps == 0);
     const std::int64_t cycle = m.cycles;
