@@ -13,7 +13,7 @@
 
 namespace fmasim {
 
-class TokenWire : public sc_core::sc_prim_channel, public sc_core::sc_signal_inout_if<StepToken> {
+class TokenWire final : public sc_core::sc_prim_channel, public sc_core::sc_signal_inout_if<StepToken> {
  public:
   explicit TokenWire(const char* name)
       : sc_prim_channel(name), changed_((std::string(name) + "_changed").c_str()) {}
