@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "WriteIfChanged.hpp"
+
 namespace fmasim {
 
 PipelineController::PipelineController(const sc_core::sc_module_name& name, const DatapathSpec& spec,
@@ -72,9 +74,9 @@ void PipelineController::clockEdge() {
     --reductionsLeft_;
     ++inFlight_;
   }
-  if (!(reduction.read() == r)) reduction.write(r);
-  out_valid.write(finishing_ && reductionsLeft_ == 0 && inFlight_ == 0);
-  in_ready.write(!finishing_ && cooldown_ == 0);
+  writeIfChanged(reduction, r);
+  writeIfChanged(out_valid, finishing_ && reductionsLeft_ == 0 && inFlight_ == 0);
+  writeIfChanged(in_ready, !finishing_ && cooldown_ == 0);
 }
 
 void PipelineController::trace(sc_core::sc_trace_file* tf) const {

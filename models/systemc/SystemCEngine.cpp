@@ -4,6 +4,7 @@
 #include <systemc>
 
 #include "DatapathPipeline.hpp"
+#include "WriteIfChanged.hpp"
 
 namespace fmasim {
 
@@ -117,8 +118,8 @@ SystemCDotResult SystemCEngine::run(std::span<const std::uint64_t> a, std::span<
       m.present(a, b, scaleExp, next);
       presented = next;
     }
-    m.inValid.write(presenting);
-    m.inFinish.write(presenting ? next + 1 == steps : steps == 0);
+    writeIfChanged(m.inValid, presenting);
+    writeIfChanged(m.inFinish, presenting ? next + 1 == steps : steps == 0);
     const std::int64_t cycle = m.cycles;
     if (presenting && m.inReady.read()) {  // in_ready is registered: its value for this cycle
       if (first < 0) first = cycle;
