@@ -80,6 +80,8 @@ BENCHMARK_CAPTURE(engine, int8_to_int32_mac,
                   makeSpec(DatapathKind::Mac, "int8", "int32", AccumulatorKind::Integer, 1, std::nullopt));
 BENCHMARK_CAPTURE(engine, fp8_e4m3_dot4_f24_to_fp32,
                   makeSpec(DatapathKind::Dot, "fp8_e4m3", "fp32", AccumulatorKind::Float, 4, 24));
+BENCHMARK_CAPTURE(engine, fp8_e4m3_dot32_f24_to_fp32,
+                  makeSpec(DatapathKind::Dot, "fp8_e4m3", "fp32", AccumulatorKind::Float, 32, 24));
 BENCHMARK_CAPTURE(engine, h100_fp8_dot32_f13_to_fp32p13, h100Fp8Spec(false));
 BENCHMARK_CAPTURE(engine, h100_fp8_dot32_f13_to_fp32p13_promoted128, h100Fp8Spec(true));
 BENCHMARK_CAPTURE(engine, bf16_to_fp32_fma,

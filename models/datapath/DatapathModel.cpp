@@ -24,6 +24,7 @@ DatapathModel::DatapathModel(const DatapathSpec& spec)
   aligned_.resize(lanes + 1);
   da_.resize(lanes);
   db_.resize(lanes);
+  chooseSpecialisedStep();
   reset();
 }
 
@@ -137,7 +138,10 @@ std::uint64_t DatapathModel::special(std::span<const Decoded> a, std::span<const
 }
 
 AccumulatorValue DatapathModel::finish() {
-  for (std::size_t j = 1; j < partials_.size(); ++j) {
+  // Only the partials a step has written, as the pipeline's controller issues them
+  // (an unused +0 partial would turn a -0 result into +0).
+  const auto used = static_cast<std::size_t>(std::min<std::int64_t>(steps_, static_cast<std::int64_t>(partials_.size())));
+  for (std::size_t j = 1; j < used; ++j) {
     AccumulatorValue& p0 = partials_[0];
     if (spec_.params.accumulatorKind != AccumulatorKind::Float) {
       p0.fixed = accumulateFixed(spec_, p0.fixed, partials_[j].fixed, flags_);

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "DatapathSpec.hpp"
+#include "FmaStep.hpp"
+#include "IntegerMacStep.hpp"
 #include "Promotion.hpp"
 #include "Units.hpp"
 #include "format/Lfsr.hpp"
@@ -26,6 +28,10 @@ struct AccumulatorValue {
 
 class DatapathModel {
  public:
+  // How steps are computed: through the unit functions, or by a routine specialised
+  // for the spec in the constructor (same results; see FmaStep and IntegerMacStep).
+  enum class StepPath : std::uint8_t { Units, Fma, Integer64 };
+
   explicit DatapathModel(const DatapathSpec& spec);
 
   // Clears every partial accumulator, the flags and the step count; reseeds the LFSR.
@@ -41,14 +47,15 @@ class DatapathModel {
     if (promotion_) [[unlikely]] partials_[0].code = promotion_->afterStep(partials_[0].code, flags_);
   }
 
-  // Reduces the partial accumulators in order (p0 + p1, then + p2, ...) through the
-  // same adder and rounder, and returns the result (with promotion: the promoted
-  // accumulator plus the unit's remainder, a code of spec.resultFormat). Leaves the
-  // model reduced.
+  // Reduces the partial accumulators that steps wrote, in order (p0 + p1, then + p2,
+  // ...), through the same adder and rounder, and returns the result (with promotion:
+  // the promoted accumulator plus the unit's remainder, a code of spec.resultFormat).
+  // Leaves the model reduced.
   AccumulatorValue finish();
 
   std::uint8_t flags() const { return flags_; }
   std::int64_t steps() const { return steps_; }
+  StepPath stepPath() const { return path_; }
 
   // Cycles the pipeline takes for `steps` steps and the final reduction.
   static std::int64_t cycles(const DatapathSpec& spec, std::int64_t steps);
@@ -64,6 +71,10 @@ class DatapathModel {
   void stepFixed(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp);
   template <bool OneLane>
   void stepFloat(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp);
+  // The specialised routines (SpecialisedSteps.cpp); block scales take the unit path.
+  void stepFma(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp);
+  void stepInteger64(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp);
+  void chooseSpecialisedStep();  // after step_ holds the unit-function step
   AccumulatorValue& nextPartial() {
     AccumulatorValue& acc = partials_[partialIndex_];
     if (++partialIndex_ == partials_.size()) partialIndex_ = 0;
@@ -81,6 +92,10 @@ class DatapathModel {
 
   const DatapathSpec spec_;  // a copy: the model outlives whatever it was built from
   StepFn step_ = nullptr;
+  StepFn unitStep_ = nullptr;  // the unit-function step, which specialised ones fall back to
+  StepPath path_ = StepPath::Units;
+  std::optional<FmaStep> fma_;
+  std::optional<IntegerMacStep> integer64_;
   bool narrowWindow_ = false;  // the rounder may run in the 64-bit window (windowFits)
   Decoder decodeA_, decodeB_;
   std::optional<Decoder> decodeAcc_;  // float accumulators only

@@ -6,12 +6,9 @@ AccumulatorFile::AccumulatorFile(const sc_core::sc_module_name& name, const Data
     : sc_module(name), clk("clk"), rst("rst"), write("write"),
       words_("p", static_cast<std::size_t>(spec.partialAccumulators)), flags_("flags"), promotedCode_("promoted") {
   if (spec.promotionSteps > 0) promotion_.emplace(spec);
-  SC_METHOD(clocked);
-  sensitive << clk.pos();
-  dont_initialize();
 }
 
-void AccumulatorFile::clocked() {
+void AccumulatorFile::clockEdge() {
   if (rst.read()) {
     for (auto& w : words_) w.write(AccumulatorWord{});
     flags_.write(0);

@@ -19,7 +19,6 @@ class AccumulatorFile : public sc_core::sc_module {
   sc_core::sc_in<bool> clk, rst;
   sc_core::sc_in<StepToken> write;  // the write port: a valid token stores its result
 
-  SC_HAS_PROCESS(AccumulatorFile);
   AccumulatorFile(const sc_core::sc_module_name& name, const DatapathSpec& spec);
 
   const AccumulatorWord& word(int partial) const { return words_[static_cast<std::size_t>(partial)].read(); }
@@ -36,10 +35,10 @@ class AccumulatorFile : public sc_core::sc_module {
   AccumulatorWord result(std::uint8_t& flags) const;
   const sc_core::sc_signal<std::uint64_t>& promotedSignal() const { return promotedCode_; }
   void trace(sc_core::sc_trace_file* tf) const;
+  // The rising clock edge: stores a valid token's result; its owner calls it.
+  void clockEdge();
 
  private:
-  void clocked();
-
   sc_core::sc_vector<sc_core::sc_signal<AccumulatorWord>> words_;
   sc_core::sc_signal<std::uint8_t> flags_;
   std::optional<PromotedAccumulator> promotion_;  // its state changes only at the edge

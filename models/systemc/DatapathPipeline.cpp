@@ -23,7 +23,7 @@ DatapathPipeline::DatapathPipeline(const sc_core::sc_module_name& name, const Da
   control_.write(written_);
   control_.in_ready(in_ready);
   control_.out_valid(out_valid);
-  control_.issued(issued_);
+  control_.bindIssued(issued_);
   control_.reduction(reduction_);
 
   // A float reduction enters at the aligner (its partial is aligned as a term); an
@@ -43,19 +43,31 @@ DatapathPipeline::DatapathPipeline(const sc_core::sc_module_name& name, const Da
   for (const Link& l : links) {
     l.unit.clk(clk);
     l.unit.rst(rst);
-    l.unit.in(l.from);
+    l.unit.bindInputs(l.from, l.injected ? reduction_ : idle_);
     l.unit.bindOutput(l.to);
-    if (l.injected)
-      l.unit.inject(reduction_);
-    else
-      l.unit.inject(idle_);
   }
   file_.clk(clk);
   file_.rst(rst);
   file_.write(written_);
+  for (PipelinedUnit* u : std::initializer_list<PipelinedUnit*>{&multiplier_, &aligner_, &adder_, &normalizer_, &accumulator_})
+    if (u->registered()) registered_.push_back(u);
+
+  // One process for every register at the rising edge instead of one per module: each
+  // reads only current values and writes next ones, so their order does not matter,
+  // and the kernel schedules one process per cycle instead of up to eight.
+  SC_METHOD(clockEdge);
+  sensitive << clk.pos();
+  dont_initialize();
 
   SC_METHOD(drive);
   sensitive << file_.signal(0) << file_.flagsSignal() << file_.promotedSignal();
+}
+
+void DatapathPipeline::clockEdge() {
+  control_.clockEdge();
+  file_.clockEdge();
+  for (PipelinedUnit* u : registered_) u->clockEdge();
+  if (normalizer_.drawsAtEdge()) normalizer_.commitDraw();
 }
 
 void DatapathPipeline::drive() {

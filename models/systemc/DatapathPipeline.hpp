@@ -4,6 +4,7 @@
 #pragma once
 
 #include <systemc>
+#include <vector>
 
 #include "AccumulatorFile.hpp"
 #include "AccumulatorUnit.hpp"
@@ -31,7 +32,8 @@ class DatapathPipeline : public sc_core::sc_module {
   void trace(sc_core::sc_trace_file* tf);
 
  private:
-  void drive();  // the result ports follow the file's result and the flag register
+  void clockEdge();  // every register of the pipeline
+  void drive();      // the result ports follow the file's result and the flag register
 
   AccumulatorFile file_;
   PipelineController control_;
@@ -41,6 +43,7 @@ class DatapathPipeline : public sc_core::sc_module {
   NormalizerUnit normalizer_;
   AccumulatorUnit accumulator_;
   TokenWire issued_, multiplied_, aligned_, summed_, rounded_, written_, reduction_, idle_;
+  std::vector<PipelinedUnit*> registered_;  // the units with pipeline registers
 };
 
 }  // namespace fmasim

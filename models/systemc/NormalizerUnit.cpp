@@ -22,11 +22,6 @@ NormalizerUnit::NormalizerUnit(const sc_core::sc_module_name& name, const Datapa
     decodeB_.emplace(spec.params.b);
     decodeAcc_.emplace(spec.params.accumulator);
   }
-  if (combinational() && spec.params.outputRounding.mode == Rounding::Stochastic) {
-    SC_METHOD(commitDraw);
-    sensitive << clk.pos();
-    dont_initialize();
-  }
 }
 
 void NormalizerUnit::compute(StepToken& t) {

@@ -17,12 +17,18 @@ class NormalizerUnit : public PipelinedUnit {
   SC_HAS_PROCESS(NormalizerUnit);
   NormalizerUnit(const sc_core::sc_module_name& name, const DatapathSpec& spec, const AccumulatorFile& file);
 
+  // A combinational stochastic rounder only looks ahead in its LFSR; the register
+  // advances at the clock edge that takes the token (commitDraw, called by the owner).
+  bool drawsAtEdge() const {
+    return combinational() && spec_.params.outputRounding.mode == Rounding::Stochastic;
+  }
+  void commitDraw();
+
  private:
   void compute(StepToken& t) override;
   void resetState() override { lfsr_ = Lfsr(spec_.params.lfsrSeed); }
   Result special(const StepToken& t, const Decoded& c) const;
   std::uint32_t random(StepToken& t);
-  void commitDraw();  // combinational normalizer: the LFSR advances at the clock edge
 
   const DatapathSpec& spec_;
   const AccumulatorFile& file_;

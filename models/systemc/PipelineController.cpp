@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "WriteIfChanged.hpp"
+
 namespace fmasim {
 
 PipelineController::PipelineController(const sc_core::sc_module_name& name, const DatapathSpec& spec,
@@ -12,9 +14,6 @@ PipelineController::PipelineController(const sc_core::sc_module_name& name, cons
       partials_(spec.partialAccumulators),
       stallInterval_(stallInterval),
       partial_("partial") {
-  SC_METHOD(clocked);
-  sensitive << clk.pos();
-  dont_initialize();
   SC_METHOD(issue);
   sensitive << in_valid << in_operands << in_ready << reissue_;
 }
@@ -24,17 +23,20 @@ void PipelineController::issue() {
     if (issued.read().valid) issued.write(StepToken{});
     return;
   }
+  // Built in the wire's next value (see TokenWire). Every token on this wire comes
+  // from here, so the fields a step does not enter with keep their defaults.
   const StepOperands& x = in_operands.read();
-  issue_.valid = true;
-  issue_.seq = nextSeq_++;
-  issue_.partial = partial_.read();
-  issue_.a = x.a;
-  issue_.b = x.b;
-  issue_.scaleExp = x.scaleExp;
-  issued.write(issue_);
+  StepToken& t = issuedWire_->next();
+  t.valid = true;
+  t.seq = nextSeq_++;
+  t.partial = partial_.read();
+  t.a = x.a;
+  t.b = x.b;
+  t.scaleExp = x.scaleExp;
+  issuedWire_->post();
 }
 
-void PipelineController::clocked() {
+void PipelineController::clockEdge() {
   if (rst.read()) {
     partial_.write(0);
     cooldown_ = 0;
@@ -72,9 +74,9 @@ void PipelineController::clocked() {
     --reductionsLeft_;
     ++inFlight_;
   }
-  if (!(reduction.read() == r)) reduction.write(r);
-  out_valid.write(finishing_ && reductionsLeft_ == 0 && inFlight_ == 0);
-  in_ready.write(!finishing_ && cooldown_ == 0);
+  writeIfChanged(reduction, r);
+  writeIfChanged(out_valid, finishing_ && reductionsLeft_ == 0 && inFlight_ == 0);
+  writeIfChanged(in_ready, !finishing_ && cooldown_ == 0);
 }
 
 void PipelineController::trace(sc_core::sc_trace_file* tf) const {

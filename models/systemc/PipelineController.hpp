@@ -9,6 +9,7 @@
 #include <systemc>
 
 #include "StepToken.hpp"
+#include "TokenWire.hpp"
 
 namespace fmasim {
 
@@ -27,10 +28,16 @@ class PipelineController : public sc_core::sc_module {
   // shorten it to show that a too-early accumulator read gives wrong numbers).
   PipelineController(const sc_core::sc_module_name& name, const DatapathSpec& spec, int stallInterval);
 
+  // The wire `issued` is bound to: the controller writes it in place.
+  void bindIssued(TokenWire& wire) {
+    issued(wire);
+    issuedWire_ = &wire;
+  }
   void trace(sc_core::sc_trace_file* tf) const;
+  // The rising clock edge (the registers below); its owner calls it.
+  void clockEdge();
 
  private:
-  void clocked();
   void issue();  // combinational: the token the multiplier takes this cycle
 
   const int partials_;
@@ -49,7 +56,7 @@ class PipelineController : public sc_core::sc_module {
   bool finishing_ = false;
   int usedPartials_ = 0;
   int reductionsLeft_ = 0;
-  StepToken issue_;
+  TokenWire* issuedWire_ = nullptr;
 };
 
 }  // namespace fmasim

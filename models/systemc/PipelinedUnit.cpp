@@ -7,11 +7,7 @@ namespace fmasim {
 PipelinedUnit::PipelinedUnit(const sc_core::sc_module_name& name, int depth, const AccumulatorFile* reads)
     : sc_module(name), clk("clk"), rst("rst"), in("in"), inject("inject"), registered_(depth > 0),
       ring_(depth > 1 ? static_cast<std::size_t>(depth - 1) : 0) {
-  if (registered_) {
-    SC_METHOD(clocked);
-    sensitive << clk.pos();
-    dont_initialize();
-  } else {
+  if (!registered_) {  // a registered unit steps in DatapathPipeline's one clock process
     SC_METHOD(evaluate);
     sensitive << in << inject;
     if (reads != nullptr)
@@ -21,13 +17,18 @@ PipelinedUnit::PipelinedUnit(const sc_core::sc_module_name& name, int depth, con
 
 // The token entering the unit this cycle, through the unit's function, into slot.
 void PipelinedUnit::produce(StepToken& slot) {
-  const StepToken& injected = inject.read();
-  const StepToken& src = injected.valid ? injected : in.read();
+  TokenWire& from = inject_->read().valid ? *inject_ : *in_;
+  const StepToken& src = from.read();
   if (!src.valid) {
     slot.valid = false;  // a bubble: the payload is don't-care, so it is not copied
     return;
   }
-  slot = src;
+  // A registered unit reads its input once, at the edge, and is its only reader; a
+  // combinational one may evaluate the same token again within the cycle.
+  if (registered_)
+    slot.takeFrom(from.current());
+  else
+    slot = src;
   compute(slot);
 }
 
@@ -36,7 +37,7 @@ void PipelinedUnit::evaluate() {
   out_->post();
 }
 
-void PipelinedUnit::clocked() {
+void PipelinedUnit::clockEdge() {
   if (rst.read()) {
     for (StepToken& r : ring_) r.valid = false;
     out_->write(StepToken{});

@@ -20,8 +20,18 @@ class PipelinedUnit : public sc_core::sc_module {
   sc_core::sc_in<StepToken> inject;  // a reduction entering here; takes precedence over `in`
 
   SC_HAS_PROCESS(PipelinedUnit);
-  // The unit writes its output wire in place (see TokenWire).
+  // The unit writes its output wire in place (see TokenWire) and, when registered,
+  // takes its input token's vectors instead of copying them (TokenWire::current).
   void bindOutput(TokenWire& wire) { out_ = &wire; }
+  // A registered unit's rising clock edge (its registers shift); its owner calls it.
+  void clockEdge();
+  bool registered() const { return registered_; }
+  void bindInputs(TokenWire& from, TokenWire& injected) {
+    in(from);
+    inject(injected);
+    in_ = &from;
+    inject_ = &injected;
+  }
 
  protected:
   // `reads`: the register file the unit reads on the feedback loop (nullptr: none);
@@ -39,13 +49,13 @@ class PipelinedUnit : public sc_core::sc_module {
 
  private:
   void evaluate();  // depth 0
-  void clocked();   // depth >= 1
   void produce(StepToken& slot);
 
   bool registered_;
   std::vector<StepToken> ring_;  // registers before the last one (the output wire itself)
   std::size_t head_ = 0;         // the oldest entry of ring_
   TokenWire* out_ = nullptr;
+  TokenWire *in_ = nullptr, *inject_ = nullptr;
 };
 
 }  // namespace fmasim

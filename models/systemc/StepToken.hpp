@@ -79,6 +79,31 @@ struct StepToken {
   // Normalizer / accumulator -> register file.
   AccumulatorWord result;
 
+  // This token becomes `from`'s value without copying the vectors: they trade
+  // buffers with this token's, and `from` keeps its scalars (its identity and what a
+  // trace shows). For a registered unit taking its input at the clock edge.
+  void takeFrom(StepToken& from) noexcept {
+    valid = from.valid;
+    seq = from.seq;
+    partial = from.partial;
+    reduceWith = from.reduceWith;
+    flags = from.flags;
+    productFlags = from.productFlags;
+    special = from.special;
+    drew = from.drew;
+    addend = from.addend;
+    other = from.other;
+    lsb = from.lsb;
+    zeroSign = from.zeroSign;
+    sum = from.sum;
+    result = from.result;
+    a.swap(from.a);
+    b.swap(from.b);
+    scaleExp.swap(from.scaleExp);
+    terms.swap(from.terms);
+    aligned.swap(from.aligned);
+  }
+
   // Member by member: the vectors trade their buffers instead of being moved through
   // a temporary (a TokenWire swaps its next token in every cycle).
   friend void swap(StepToken& x, StepToken& y) noexcept {

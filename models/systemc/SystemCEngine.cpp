@@ -4,6 +4,7 @@
 #include <systemc>
 
 #include "DatapathPipeline.hpp"
+#include "WriteIfChanged.hpp"
 
 namespace fmasim {
 
@@ -108,13 +109,17 @@ SystemCDotResult SystemCEngine::run(std::span<const std::uint64_t> a, std::span<
   r.steps = static_cast<std::int64_t>(steps);
   const std::uint64_t writesBefore = m.pipeline.writes();
   std::int64_t first = -1;
-  std::size_t next = 0;
+  std::size_t next = 0, presented = steps;  // presented: the step on in_operands (steps: none yet)
   for (std::int64_t elapsed = 0;; ++elapsed) {
     if (elapsed > bound) throw std::logic_error("SystemCEngine::run: the pipeline never raised out_valid");
     const bool presenting = next < steps;
-    if (presenting) m.present(a, b, scaleExp, next);
-    m.inValid.write(presenting);
-    m.inFinish.write(presenting ? next + 1 == steps : steps == 0);
+    // A step waiting for in_ready keeps its operands on the port: written once.
+    if (presenting && next != presented) {
+      m.present(a, b, scaleExp, next);
+      presented = next;
+    }
+    writeIfChanged(m.inValid, presenting);
+    writeIfChanged(m.inFinish, presenting ? next + 1 == steps : steps == 0);
     const std::int64_t cycle = m.cycles;
     if (presenting && m.inReady.read()) {  // in_ready is registered: its value for this cycle
       if (first < 0) first = cycle;

@@ -13,7 +13,7 @@
 
 namespace fmasim {
 
-class TokenWire : public sc_core::sc_prim_channel, public sc_core::sc_signal_inout_if<StepToken> {
+class TokenWire final : public sc_core::sc_prim_channel, public sc_core::sc_signal_inout_if<StepToken> {
  public:
   explicit TokenWire(const char* name)
       : sc_prim_channel(name), changed_((std::string(name) + "_changed").c_str()) {}
@@ -36,6 +36,9 @@ class TokenWire : public sc_core::sc_prim_channel, public sc_core::sc_signal_ino
   void post() {
     if (!(buffers_[current_ ^ 1] == buffers_[current_])) request_update();
   }
+  // The current value for the wire's one registered reader, at the clock edge: it
+  // may take the payload's vectors (StepToken::takeFrom), which nobody reads after it.
+  StepToken& current() { return buffers_[current_]; }
   // Before sc_trace: the current value stays at one address from now on.
   void pinForTracing() { pinned_ = true; }
 

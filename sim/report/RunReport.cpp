@@ -28,6 +28,11 @@ std::string accumulatorName(const DatapathSpec& s) {
   return n;
 }
 
+// Accepted steps per cycle of the pipeline, over all dot products.
+double utilization(const RunResult& r) {
+  return r.cyclesPerDot ? static_cast<double>(r.steps) / static_cast<double>(r.dotProducts * r.cyclesPerDot) : 0.0;
+}
+
 double throughput(const RunResult& r) { return r.seconds > 0 ? static_cast<double>(r.macs) / r.seconds : 0; }
 
 std::string format(const char* fmt, double v) {
@@ -54,17 +59,19 @@ std::string flagNames(std::uint8_t flags) {
 std::string runTable(const std::vector<ReportRow>& rows) {
   std::string out;
   char line[512];
-  std::snprintf(line, sizeof line, "%-18s %-4s %-13s %-13s %5s %7s %4s %8s | %10s %10s %9s %8s %8s %8s | %s\n", "config",
-                "kind", "operands", "accumulator", "lanes", "latency", "II", "cyc/dot", "max relerr", "mean relerr",
+  std::snprintf(line, sizeof line, "%-18s %-4s %-13s %-13s %5s %7s %4s %8s %5s | %10s %10s %9s %8s %8s %8s | %s\n",
+                "config", "kind", "operands", "accumulator", "lanes", "latency", "II", "cyc/dot", "util", "max relerr",
+                "mean relerr",
                 "max ulp", "SQNR dB", "quant dB", "accum dB", "flags");
   out += line;
   for (const auto& row : rows) {
     const DatapathSpec& s = row.config->spec;
     const RunResult& r = row.result;
     const std::string operands = s.params.a.name == s.params.b.name ? s.params.a.name : s.params.a.name + "x" + s.params.b.name;
-    std::snprintf(line, sizeof line, "%-18s %-4s %-13s %-13s %5d %7d %4d %8lld | %10.3e %10.3e %9.3g %8.2f %8.2f %8.2f | %s\n",
+    std::snprintf(line, sizeof line,
+                  "%-18s %-4s %-13s %-13s %5d %7d %4d %8lld %5.2f | %10.3e %10.3e %9.3g %8.2f %8.2f %8.2f | %s\n",
                   r.name.c_str(), kindName(s.params.kind), operands.c_str(), accumulatorName(s).c_str(), s.params.lanes,
-                  s.latency, s.initiationInterval, static_cast<long long>(r.cyclesPerDot), r.total.maxRel,
+                  s.latency, s.initiationInterval, static_cast<long long>(r.cyclesPerDot), utilization(r), r.total.maxRel,
                   r.total.meanRel(), r.maxUlp, r.total.sqnrDb(), r.quantization.sqnrDb(), r.accumulation.sqnrDb(),
                   flagNames(r.flags).c_str());
     out += line;
@@ -104,9 +111,7 @@ std::string runJson(const std::vector<ReportRow>& rows) {
                    {"feedback_latency", s.feedbackLatency},
                    {"partial_accumulators", s.partialAccumulators},
                    {"cycles_per_dot", r.cyclesPerDot},
-                   {"utilization", r.cyclesPerDot ? static_cast<double>(r.steps) /
-                                                        static_cast<double>(r.dotProducts * r.cyclesPerDot)
-                                                  : 0.0},
+                   {"utilization", utilization(r)},
                    {"dot_products", r.dotProducts},
                    {"length", r.dotProducts ? r.macs / r.dotProducts : 0},
                    {"error_total", statsJson(r.total)},
@@ -123,16 +128,16 @@ std::string runJson(const std::vector<ReportRow>& rows) {
 
 std::string runCsv(const std::vector<ReportRow>& rows) {
   std::string out =
-      "name,kind,a,b,accumulator,lanes,latency,ii,cycles_per_dot,max_abs_err,mean_abs_err,max_rel_err,mean_rel_err,"
+      "name,kind,a,b,accumulator,lanes,latency,ii,cycles_per_dot,utilization,max_abs_err,mean_abs_err,max_rel_err,mean_rel_err,"
       "sqnr_db,quant_sqnr_db,accum_sqnr_db,ulp_max,ulp_mean,flags,macs_per_second\n";
   for (const auto& row : rows) {
     const DatapathSpec& s = row.config->spec;
     const RunResult& r = row.result;
     char line[1024];
-    std::snprintf(line, sizeof line, "%s,%s,%s,%s,%s,%d,%d,%d,%lld,%.9g,%.9g,%.9g,%.9g,%.6g,%.6g,%.6g,%.6g,%.6g,\"%s\",%.6g\n",
+    std::snprintf(line, sizeof line, "%s,%s,%s,%s,%s,%d,%d,%d,%lld,%.6g,%.9g,%.9g,%.9g,%.9g,%.6g,%.6g,%.6g,%.6g,%.6g,\"%s\",%.6g\n",
                   r.name.c_str(), kindName(s.params.kind), s.params.a.name.c_str(), s.params.b.name.c_str(),
                   accumulatorName(s).c_str(), s.params.lanes, s.latency, s.initiationInterval,
-                  static_cast<long long>(r.cyclesPerDot), r.total.maxAbs, r.total.meanAbs(), r.total.maxRel,
+                  static_cast<long long>(r.cyclesPerDot), utilization(r), r.total.maxAbs, r.total.meanAbs(), r.total.maxRel,
                   r.total.meanRel(), r.total.sqnrDb(), r.quantization.sqnrDb(), r.accumulation.sqnrDb(), r.maxUlp,
                   r.meanUlp, flagNames(r.flags).c_str(), throughput(r));
     out += line;

@@ -9,31 +9,13 @@
 
 #include <unistd.h>
 
+#include "EnginesAgree.hpp"
 #include "TestDatapaths.hpp"
 #include "datapath/DatapathModel.hpp"
 #include "systemc/SystemCEngine.hpp"
 
 namespace fmasim::test {
 namespace {
-
-struct Expected {
-  AccumulatorValue value;
-  std::uint8_t flags = 0;
-  std::int64_t steps = 0;
-};
-
-// The functional engine on the same dot product, the last step padded with zeros.
-Expected functional(DatapathModel& model, const DatapathSpec& spec, const DotOperands& x) {
-  const auto lanes = static_cast<std::size_t>(spec.params.lanes);
-  const std::size_t steps = (x.a.size() + lanes - 1) / lanes;
-  std::vector<std::uint64_t> a(x.a), b(x.b);
-  a.resize(steps * lanes, 0);
-  b.resize(steps * lanes, 0);
-  model.reset();
-  for (std::size_t s = 0; s < steps; ++s) model.step(&a[s * lanes], &b[s * lanes], nullptr);
-  const AccumulatorValue v = model.finish();
-  return {v, model.flags(), static_cast<std::int64_t>(steps)};
-}
 
 // Lengths that cover no step, one, a partly padded one, fewer steps than partials,
 // and long streams.
@@ -50,22 +32,8 @@ class EngineMatchesFunctional : public ::testing::TestWithParam<std::string> {};
 TEST_P(EngineMatchesFunctional, RandomStreams) {
   const DatapathSpec spec = datapath(GetParam());
   SystemCEngine engine(spec);
-  DatapathModel model(spec);
   std::mt19937_64 rng(std::hash<std::string>{}(GetParam()));
-  for (std::size_t k : lengths(spec, rng)) {
-    const DotOperands x = randomDot(spec, k, rng);
-    const Expected want = functional(model, spec, x);
-    const SystemCDotResult got = engine.run(x.a, x.b);
-    SCOPED_TRACE("K=" + std::to_string(k));
-    EXPECT_EQ(got.value.code, want.value.code);
-    EXPECT_TRUE(got.value.fixed == want.value.fixed);
-    EXPECT_EQ(got.flags, want.flags);
-    EXPECT_EQ(got.steps, want.steps);
-    EXPECT_EQ(got.cycles, DatapathModel::cycles(spec, want.steps));
-    if (want.steps > 0) {
-      EXPECT_EQ(got.latency, spec.latency);
-    }
-  }
+  expectEnginesAgree(spec, engine, lengths(spec, rng), rng);
 }
 
 INSTANTIATE_TEST_SUITE_P(Datapaths, EngineMatchesFunctional, ::testing::ValuesIn(datapathNames()),

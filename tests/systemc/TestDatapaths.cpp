@@ -128,4 +128,16 @@ DotOperands randomDot(const DatapathSpec& spec, std::size_t k, std::mt19937_64& 
   return x;
 }
 
+Expected functional(DatapathModel& model, const DatapathSpec& spec, const DotOperands& x) {
+  const auto lanes = static_cast<std::size_t>(spec.params.lanes);
+  const std::size_t steps = (x.a.size() + lanes - 1) / lanes;
+  std::vector<std::uint64_t> a(x.a), b(x.b);
+  a.resize(steps * lanes, 0);
+  b.resize(steps * lanes, 0);
+  model.reset();
+  for (std::size_t s = 0; s < steps; ++s) model.step(&a[s * lanes], &b[s * lanes], nullptr);
+  const AccumulatorValue v = model.finish();
+  return {v, model.flags(), static_cast<std::int64_t>(steps)};
+}
+
 }  // namespace fmasim::test

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "datapath/DatapathModel.hpp"
 #include "datapath/DatapathSpec.hpp"
 
 namespace fmasim::test {
@@ -24,5 +25,15 @@ struct DotOperands {
 // Random finite codes, with an infinite or NaN code once in a while (rare enough that
 // most dot products stay finite).
 DotOperands randomDot(const DatapathSpec& spec, std::size_t k, std::mt19937_64& rng);
+
+// What the functional engine gives for one dot product.
+struct Expected {
+  AccumulatorValue value;
+  std::uint8_t flags = 0;
+  std::int64_t steps = 0;
+};
+
+// The functional engine on the same dot product, the last step padded with zeros.
+Expected functional(DatapathModel& model, const DatapathSpec& spec, const DotOperands& x);
 
 }  // namespace fmasim::test
