@@ -9,5 +9,7 @@ namespace fmasim {
 void addFormatsCommand(CLI::App& app, int& exitCode);
 void addVectorsCommand(CLI::App& app, int& exitCode);
 void addRunCommand(CLI::App& app, int& exitCode);
+void addRtlParamsCommand(CLI::App& app, int& exitCode);
+void addVerifyCommand(CLI::App& app, int& exitCode);
 
 }  // namespace fmasim

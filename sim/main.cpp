@@ -11,6 +11,8 @@ int runFmasim(int argc, char** argv) {
   fmasim::addFormatsCommand(app, exitCode);
   fmasim::addVectorsCommand(app, exitCode);
   fmasim::addRunCommand(app, exitCode);
+  fmasim::addRtlParamsCommand(app, exitCode);
+  fmasim::addVerifyCommand(app, exitCode);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
