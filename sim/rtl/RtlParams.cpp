@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 
 #include "format/Arith.hpp"
@@ -123,15 +125,29 @@ std::optional<std::vector<RtlParameter>> rtlParameters(const DatapathSpec& spec,
   return out;
 }
 
+namespace {
+
+// Every parameter is a 32-bit int (or logic [31:0]): values beyond int's range, and
+// for yosys (whose chparam reads no minus sign) negative ones, as 32-bit hex.
+std::string parameterValue(std::int64_t v, bool negativeAsHex) {
+  if (v >= 0 && v <= INT32_MAX) return std::to_string(v);
+  if (v < 0 && !negativeAsHex) return std::to_string(v);
+  char text[24];
+  std::snprintf(text, sizeof text, "32'%sh%08x", v < 0 ? "s" : "", static_cast<std::uint32_t>(v));
+  return text;
+}
+
+}  // namespace
+
 std::string verilatorParameterArgs(const std::vector<RtlParameter>& params) {
   std::string s;
-  for (const RtlParameter& p : params) s += "-G" + p.name + "=" + std::to_string(p.value) + "\n";
+  for (const RtlParameter& p : params) s += "-G" + p.name + "=" + parameterValue(p.value, false) + "\n";
   return s;
 }
 
 std::string yosysParameterCommands(const std::vector<RtlParameter>& params) {
   std::string s;
-  for (const RtlParameter& p : params) s += "chparam -set " + p.name + " " + std::to_string(p.value) + " mac\n";
+  for (const RtlParameter& p : params) s += "chparam -set " + p.name + " " + parameterValue(p.value, true) + " mac\n";
   return s;
 }
 
