@@ -33,7 +33,7 @@ execute_process(
   COMMAND "${VERILATOR}" --cc --exe --build -O3 --x-assign fast --x-initial fast --top-module mac
           --Mdir "${OUT_DIR}/obj" -f "${OUT_DIR}/params.vc"
           -CFLAGS -fPIC -CFLAGS "-I${abi_dir}" -CFLAGS "-I${OUT_DIR}" -LDFLAGS -shared
-          -MAKEFLAGS OPT_FAST=-O2 -MAKEFLAGS OPT_SLOW=-O1
+          -MAKEFLAGS OPT_FAST=-O3 -MAKEFLAGS OPT_SLOW=-O1 -MAKEFLAGS OPT_GLOBAL=-O2
           -o "${OUT_DIR}/libfmasim_rtl.so" "${rtl_dir}/RtlPlugin.cpp" ${sources}
   RESULT_VARIABLE rc OUTPUT_VARIABLE log ERROR_VARIABLE log)
 if(NOT rc EQUAL 0)

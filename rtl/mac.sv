@@ -108,86 +108,60 @@ module mac #(
   );
 
   // ---- aligner (reads a fused float accumulator) ---------------------------------
+  // What a step carries from the aligner to the normalizer: the adder leaves it alone.
   typedef struct packed {
-    logic signed [ALIGN_WINDOW_BITS-1:0] term;
-    logic signed [EXP_W-1:0]             lsb;
-    logic                                zero_sign;
-    logic [ACC_BITS-1:0]                 addend;    // the accumulator as read here
-    logic                                special;
-    logic                                sp_nan;
-    logic                                sp_nan_sign;
-    logic [NAN_LOW_BITS-1:0]             sp_nan_low;
-    logic                                sp_snan;
-    logic                                sp_inf_zero;
-    logic                                sp_inf;
-    logic                                sp_inf_sign;
-    logic                                invalid;
-  } aligned_t;
-  aligned_t a_in, a_out;
-  logic     a_valid, acc_nonfinite;
+    logic signed [EXP_W-1:0] lsb;
+    logic                    zero_sign;
+    logic [ACC_BITS-1:0]     addend;  // the accumulator as read by the aligner
+    logic                    special;
+    logic                    sp_nan;
+    logic                    sp_nan_sign;
+    logic [NAN_LOW_BITS-1:0] sp_nan_low;
+    logic                    sp_snan;
+    logic                    sp_inf_zero;
+    logic                    sp_inf;
+    logic                    sp_inf_sign;
+    logic                    invalid;
+  } carried_t;
+  carried_t                            a_carried_in, a_carried, s_carried;
+  logic signed [ALIGN_WINDOW_BITS-1:0] a_term_in, a_term;
+  logic                                a_valid, acc_nonfinite;
 
   mac_aligner #(
       .FLOAT_ACC(FLOAT_ACC), .PROD_SIG_BITS(PROD_SIG_BITS), .PROD_LSB_EXP_MIN(PROD_LSB_EXP_MIN),
       .WINDOW_BITS(ALIGN_WINDOW_BITS), .ROUND_DOWN(ROUND_DOWN), .ACC_BITS(ACC_BITS), .ACC_EXP_BITS(ACC_EXP_BITS),
       .ACC_MAN_BITS(ACC_MAN_BITS), .EXP_W(EXP_W)
   ) u_aligner (
-      .p_sign(m_out.p_sign), .p_sig(m_out.p_sig), .p_lsb(m_out.p_lsb), .acc_code(acc), .term(a_in.term),
-      .lsb(a_in.lsb), .zero_sign(a_in.zero_sign), .acc_nonfinite
+      .p_sign(m_out.p_sign), .p_sig(m_out.p_sig), .p_lsb(m_out.p_lsb), .acc_code(acc), .term(a_term_in),
+      .lsb(a_carried_in.lsb), .zero_sign(a_carried_in.zero_sign), .acc_nonfinite
   );
   always_comb begin
-    a_in.addend = acc;
-    a_in.special = m_out.special || acc_nonfinite;
-    a_in.sp_nan = m_out.sp_nan;
-    a_in.sp_nan_sign = m_out.sp_nan_sign;
-    a_in.sp_nan_low = m_out.sp_nan_low;
-    a_in.sp_snan = m_out.sp_snan;
-    a_in.sp_inf_zero = m_out.sp_inf_zero;
-    a_in.sp_inf = m_out.sp_inf;
-    a_in.sp_inf_sign = m_out.p_sign;
-    a_in.invalid = m_out.invalid;
+    a_carried_in.addend = acc;
+    a_carried_in.special = m_out.special || acc_nonfinite;
+    a_carried_in.sp_nan = m_out.sp_nan;
+    a_carried_in.sp_nan_sign = m_out.sp_nan_sign;
+    a_carried_in.sp_nan_low = m_out.sp_nan_low;
+    a_carried_in.sp_snan = m_out.sp_snan;
+    a_carried_in.sp_inf_zero = m_out.sp_inf_zero;
+    a_carried_in.sp_inf = m_out.sp_inf;
+    a_carried_in.sp_inf_sign = m_out.p_sign;
+    a_carried_in.invalid = m_out.invalid;
   end
-  mac_pipe #(.WIDTH($bits(a_in)), .DEPTH(ST_ALIGN)) u_aligner_regs (
-      .clk, .rst, .in_valid(m_valid), .in_data(a_in), .out_valid(a_valid), .out_data(a_out)
+  mac_pipe #(.WIDTH(ALIGN_WINDOW_BITS + $bits(a_carried_in)), .DEPTH(ST_ALIGN)) u_aligner_regs (
+      .clk, .rst, .in_valid(m_valid), .in_data({a_term_in, a_carried_in}), .out_valid(a_valid),
+      .out_data({a_term, a_carried})
   );
 
   // ---- adder ---------------------------------------------------------------------
-  typedef struct packed {
-    logic signed [ADDER_BITS-1:0] sum;
-    logic signed [EXP_W-1:0]      lsb;
-    logic                         zero_sign;
-    logic [ACC_BITS-1:0]          addend;
-    logic                         special;
-    logic                         sp_nan;
-    logic                         sp_nan_sign;
-    logic [NAN_LOW_BITS-1:0]      sp_nan_low;
-    logic                         sp_snan;
-    logic                         sp_inf_zero;
-    logic                         sp_inf;
-    logic                         sp_inf_sign;
-    logic                         invalid;
-  } summed_t;
-  summed_t s_in, s_out;
-  logic    s_valid;
+  logic signed [ADDER_BITS-1:0] s_sum_in, s_sum;
+  logic                         s_valid;
 
   mac_adder #(.TERMS(ADDER_TERMS), .TERM_BITS(ALIGN_WINDOW_BITS), .SUM_BITS(ADDER_BITS)) u_adder (
-      .terms(a_out.term), .sum(s_in.sum)
+      .terms(a_term), .sum(s_sum_in)
   );
-  always_comb begin
-    s_in.lsb = a_out.lsb;
-    s_in.zero_sign = a_out.zero_sign;
-    s_in.addend = a_out.addend;
-    s_in.special = a_out.special;
-    s_in.sp_nan = a_out.sp_nan;
-    s_in.sp_nan_sign = a_out.sp_nan_sign;
-    s_in.sp_nan_low = a_out.sp_nan_low;
-    s_in.sp_snan = a_out.sp_snan;
-    s_in.sp_inf_zero = a_out.sp_inf_zero;
-    s_in.sp_inf = a_out.sp_inf;
-    s_in.sp_inf_sign = a_out.sp_inf_sign;
-    s_in.invalid = a_out.invalid;
-  end
-  mac_pipe #(.WIDTH($bits(s_in)), .DEPTH(ST_ADD)) u_adder_regs (
-      .clk, .rst, .in_valid(a_valid), .in_data(s_in), .out_valid(s_valid), .out_data(s_out)
+  mac_pipe #(.WIDTH(ADDER_BITS + $bits(a_carried)), .DEPTH(ST_ADD)) u_adder_regs (
+      .clk, .rst, .in_valid(a_valid), .in_data({s_sum_in, a_carried}), .out_valid(s_valid),
+      .out_data({s_sum, s_carried})
   );
 
   // ---- normalizer/rounder (float) ------------------------------------------------
@@ -204,7 +178,7 @@ module mac #(
     logic [4:0]             round_flags;
     // One draw per step that reaches the rounder; the special path draws nothing.
     mac_lfsr #(.BITS(RANDOM_BITS), .SEED(LFSR_SEED)) u_lfsr (
-        .clk, .rst, .take(s_valid && !s_out.special && ROUNDING == 5), .draw(random)
+        .clk, .rst, .take(s_valid && !s_carried.special && ROUNDING == 5), .draw(random)
     );
     mac_normalizer #(
         .SUM_BITS(ADDER_BITS), .WINDOW_BITS(NORM_WINDOW_BITS), .ACC_BITS(ACC_BITS), .ACC_EXP_BITS(ACC_EXP_BITS),
@@ -213,22 +187,22 @@ module mac #(
         .ROUNDING(ROUNDING), .TININESS_BEFORE(TININESS_BEFORE), .OVERFLOW_SATURATE(OVERFLOW_SATURATE),
         .RANDOM_BITS(RANDOM_BITS), .EXP_W(EXP_W)
     ) u_normalizer (
-        .sum(s_out.sum), .lsb(s_out.lsb), .zero_sign(s_out.zero_sign), .acc_code(s_out.addend), .random,
-        .special(s_out.special), .sp_nan(s_out.sp_nan), .sp_nan_sign(s_out.sp_nan_sign),
-        .sp_nan_low(s_out.sp_nan_low), .sp_snan(s_out.sp_snan), .sp_inf_zero(s_out.sp_inf_zero),
-        .sp_inf(s_out.sp_inf), .sp_inf_sign(s_out.sp_inf_sign), .result(r_in.rounded), .flags(round_flags)
+        .sum(s_sum), .lsb(s_carried.lsb), .zero_sign(s_carried.zero_sign), .acc_code(s_carried.addend), .random,
+        .special(s_carried.special), .sp_nan(s_carried.sp_nan), .sp_nan_sign(s_carried.sp_nan_sign),
+        .sp_nan_low(s_carried.sp_nan_low), .sp_snan(s_carried.sp_snan), .sp_inf_zero(s_carried.sp_inf_zero),
+        .sp_inf(s_carried.sp_inf), .sp_inf_sign(s_carried.sp_inf_sign), .result(r_in.rounded), .flags(round_flags)
     );
     assign r_in.flags = round_flags;
     logic unused;
-    assign unused = s_out.invalid;
+    assign unused = s_carried.invalid;
   end else begin : g_no_normalizer
     assign r_in.rounded = '0;
-    assign r_in.flags = {s_out.invalid, 4'd0};
+    assign r_in.flags = {s_carried.invalid, 4'd0};
     logic unused;
-    assign unused = ^{s_out.lsb, s_out.zero_sign, s_out.addend, s_out.special, s_out.sp_nan, s_out.sp_nan_sign,
-                      s_out.sp_nan_low, s_out.sp_snan, s_out.sp_inf_zero, s_out.sp_inf, s_out.sp_inf_sign};
+    assign unused = ^{s_carried.lsb, s_carried.zero_sign, s_carried.addend, s_carried.special, s_carried.sp_nan, s_carried.sp_nan_sign,
+                      s_carried.sp_nan_low, s_carried.sp_snan, s_carried.sp_inf_zero, s_carried.sp_inf, s_carried.sp_inf_sign};
   end
-  assign r_in.sum = s_out.sum;
+  assign r_in.sum = s_sum;
   mac_pipe #(.WIDTH($bits(r_in)), .DEPTH(ST_NORM)) u_normalizer_regs (
       .clk, .rst, .in_valid(s_valid), .in_data(r_in), .out_valid(r_valid), .out_data(r_out)
   );

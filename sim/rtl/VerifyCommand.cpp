@@ -9,7 +9,9 @@
 
 #include "Commands.hpp"
 #include "config/RunConfig.hpp"
+#include "rtl/ModelCache.hpp"
 #include "rtl/RtlParams.hpp"
+#include "rtl/RtlSpeed.hpp"
 #include "rtl/VerifyRun.hpp"
 
 namespace fmasim {
@@ -22,7 +24,10 @@ struct VerifyOptions {
   std::uint64_t seed = 1;
   std::int64_t maxMismatches = 1;
   std::string rtlLibrary;
+  bool buildRtl = false;
   std::string vcdPath;
+  std::string engines = "systemc,rtl";
+  std::int64_t speedCycles = 20000000;
 };
 
 // The plan from the options, or false with `error` naming the option.
@@ -79,17 +84,34 @@ int verifyCommand(const VerifyOptions& o) {
     std::fprintf(stderr, "fmasim verify: %s\n", error.c_str());
     return 2;
   }
-  if (o.rtlLibrary.empty()) {
-    std::fprintf(stderr, "fmasim verify: --rtl-lib: required: the config's model library (cmake -DFMASIM=... "
-                         "-DCONFIG=... -DOUT_DIR=... -P rtl/BuildModel.cmake builds it)\n");
+  std::string library = o.rtlLibrary;
+  if (o.buildRtl) {
+    const auto built = cachedRtlModel(o.config, verilatorParameterArgs(*params), error);
+    if (!built) {
+      std::fprintf(stderr, "fmasim verify: --rtl: %s\n", error.c_str());
+      return 2;
+    }
+    library = *built;
+  }
+  if (library.empty()) {
+    std::fprintf(stderr, "fmasim verify: --rtl-lib: required unless --rtl: the config's model library (cmake "
+                         "-DFMASIM=... -DCONFIG=... -DOUT_DIR=... -P rtl/BuildModel.cmake builds it)\n");
     return 2;
   }
-  auto rtl = RtlModel::load(o.rtlLibrary, error);
+  auto rtl = RtlModel::load(library, error);
   if (!rtl) {
     std::fprintf(stderr, "fmasim verify: --rtl-lib: %s\n", error.c_str());
     return 2;
   }
   noteParameterDifferences(rtl->parameters(), verilatorParameterArgs(*params));
+  if (o.engines == "rtl") {
+    const RtlSpeed speed = measureRtlAlone(spec, *rtl, o.speedCycles, o.seed);
+    std::printf("%s: Verilated RTL alone: %" PRId64 " cycles, %" PRId64 " steps, %.2f s CPU: %.1f M cycles/s, %.1f M steps/s\n",
+                config->name.c_str(), speed.cycles, speed.steps, speed.cpuSeconds,
+                static_cast<double>(speed.cycles) / speed.cpuSeconds / 1e6,
+                static_cast<double>(speed.steps) / speed.cpuSeconds / 1e6);
+    return 0;
+  }
   const std::string vcd = o.vcdPath.empty() ? config->name + "_mismatch.vcd" : o.vcdPath;
   LockStep lockStep(spec, *rtl, o.maxMismatches, vcd);
   Coverage coverage(spec);
@@ -119,6 +141,9 @@ void addVerifyCommand(CLI::App& app, int& exitCode) {
   auto o = std::make_shared<VerifyOptions>();
   cmd->add_option("config", o->config, "JSON config file (see configs/)")->required();
   cmd->add_option("--rtl-lib", o->rtlLibrary, "The config's Verilated model library (rtl/BuildModel.cmake)");
+  cmd->add_flag("--rtl", o->buildRtl,
+                "Build the config's model (or reuse it) in the cache ($XDG_CACHE_HOME or ~/.cache/fmasim), keyed by "
+                "a hash of its RTL parameters and of rtl/");
   cmd->add_option("--vectors", o->vectors,
                   "exhaustive (every operand pair; the default for 8-bit operands) or a count of checked steps "
                   "(corner pairs, then seeded random ones; default 100000)");
@@ -128,6 +153,12 @@ void addVerifyCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--max-mismatches", o->maxMismatches, "Stop after this many mismatching cycles (default 1)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1} << 40));
   cmd->add_option("--vcd", o->vcdPath, "Waveform of the cycles up to the first mismatch (default CONFIG_mismatch.vcd)");
+  cmd->add_option("--engines", o->engines,
+                  "systemc,rtl (lock-step, the default) or rtl (the Verilated RTL alone, for its speed: --cycles "
+                  "cycles of back-to-back random steps)")
+      ->check(CLI::IsMember({"systemc,rtl", "rtl"}));
+  cmd->add_option("--cycles", o->speedCycles, "With --engines rtl: cycles to run (default 20000000)")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1} << 40));
   cmd->callback([o, &exitCode] { exitCode = verifyCommand(*o); });
 }
 
