@@ -66,10 +66,15 @@ module mac_normalizer #(
       .sig(c_sig), .exp(c_exp), .nan_payload(c_payload)
   );
 
-  // Position of the highest set bit plus one (0 for 0).
+  // Position of the highest set bit plus one (0 for 0): a binary search, one
+  // shift-and-test per level (log2 W levels, as a leading-zero counter is built).
+  localparam int LEVELS = $clog2(W);
   function automatic logic signed [EXP_W-1:0] bit_length(input logic [W-1:0] x);
-    bit_length = '0;
-    for (int i = 0; i < W; i++) if (x[i]) bit_length = EXP_W'(i + 1);
+    logic signed [EXP_W-1:0] position;
+    position = '0;
+    for (int k = LEVELS - 1; k >= 0; k--)
+      if ((x >> (position + EXP_W'(1 << k))) != '0) position = position + EXP_W'(1 << k);
+    bit_length = x == '0 ? '0 : position + 1;
   endfunction
 
   // roundAt of format/Round.hpp: sig * 2^exp rounded to a multiple of 2^lsb;
