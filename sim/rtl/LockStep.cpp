@@ -1,6 +1,7 @@
 #include "LockStep.hpp"
 
 #include <cinttypes>
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -63,6 +64,15 @@ void LockStep::report(const VcdCycle& row) const {
               describe(row.in.loadValue).c_str());
   side("systemc", row.systemc);
   side("rtl", row.rtl);
+  // The steps whose results could have landed by now: accepted within the last
+  // latency + II cycles (the accepting cycle's in_ready is the cycle before's).
+  const std::int64_t window = std::min<std::int64_t>(spec_.latency + spec_.initiationInterval, kHistory - 2);
+  for (std::int64_t c = std::max<std::int64_t>(row.cycle - window, 1); c <= row.cycle; ++c) {
+    const VcdCycle& r = history_[static_cast<std::size_t>(c) % kHistory];
+    const VcdCycle& before = history_[static_cast<std::size_t>(c - 1) % kHistory];
+    if (r.in.inValid && before.systemc.inReady)
+      std::printf("  step accepted at cycle %" PRId64 ": a=0x%" PRIx64 " b=0x%" PRIx64 "\n", c, r.in.a, r.in.b);
+  }
 }
 
 void LockStep::writeVcd() const {
