@@ -13,6 +13,8 @@ int runFmasim(int argc, char** argv) {
   fmasim::addRunCommand(app, exitCode);
   fmasim::addCostCommand(app, exitCode);
   fmasim::addCalibrateCommand(app, exitCode);
+  fmasim::addRtlParamsCommand(app, exitCode);
+  fmasim::addVerifyCommand(app, exitCode);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

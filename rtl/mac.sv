@@ -1,0 +1,231 @@
+// The MAC datapath: the five units with the pipeline registers of the DatapathSpec
+// (ST_* stages after each unit; a unit computes on what enters it, then its
+// registers), the valid handshake of mac_control and the accumulator register, cycle
+// for cycle as models/systemc/DatapathPipeline. Every parameter comes from
+// `fmasim rtl-params CONFIG` (the DatapathSpec of the config); the defaults below only
+// make the module elaborate on its own.
+//
+// Ports as the SystemC pipeline's: in_valid/in_ready/in_finish and the operand codes
+// in; out_valid and the accumulator's value (out_result) and sticky flags (out_flags,
+// SoftFloat's order: inexact, underflow, overflow, infinite, invalid) out. load_valid
+// stores load_value in the accumulator and clears the flags at the edge (verification).
+module mac #(
+    // operand a (B_*: operand b): format fields as models/format/Format.hpp
+    parameter int A_BITS = 8, A_FLOAT = 1, A_SIGNED = 1, A_EXP_BITS = 4, A_MAN_BITS = 3, A_BIAS = 7,
+    parameter int A_EMIN = -6, A_MIN_NORMAL_FIELD = 1, A_NAN_STYLE = 1, A_SUBNORMALS = 1, A_FRAC_BITS = 0,
+    parameter int A_SIG_BITS = 4,
+    parameter int B_BITS = 8, B_FLOAT = 1, B_SIGNED = 1, B_EXP_BITS = 4, B_MAN_BITS = 3, B_BIAS = 7,
+    parameter int B_EMIN = -6, B_MIN_NORMAL_FIELD = 1, B_NAN_STYLE = 1, B_SUBNORMALS = 1, B_FRAC_BITS = 0,
+    parameter int B_SIG_BITS = 4,
+    // multiplier, aligner, adder (DatapathSpec)
+    parameter int PROD_SIG_BITS = 8,
+    parameter int PROD_LSB_EXP_MIN = -18,
+    parameter int ALIGN_WINDOW_BITS = 35,
+    parameter int ADDER_TERMS = 1,
+    parameter int ADDER_BITS = 36,
+    // accumulator; float: normalizer/rounder
+    parameter int FLOAT_ACC = 1,
+    parameter int ACC_BITS = 32,
+    parameter int ACC_EXP_BITS = 8,
+    parameter int ACC_MAN_BITS = 23,
+    parameter int ACC_BIAS = 127,
+    parameter int ACC_EMIN = -126,
+    parameter int ACC_EMAX = 127,
+    parameter int ACC_MAX_FIELD = 254,
+    parameter int OUT_FRAC_BITS = 23,
+    parameter int OUT_MAX_MANT = 8388607,
+    parameter int ROUNDING = 0,
+    parameter int TININESS_BEFORE = 0,
+    parameter int OVERFLOW_SATURATE = 0,
+    parameter int RANDOM_BITS = 8,
+    parameter logic [31:0] LFSR_SEED = 32'd1,
+    parameter int NORM_WINDOW_BITS = 40,
+    parameter int INT_SATURATE = 0,
+    // exponent arithmetic width (covers every weight the units compute)
+    parameter int EXP_W = 12,
+    // pipeline
+    parameter int ST_MUL = 1, ST_ALIGN = 1, ST_ADD = 1, ST_NORM = 1, ST_ACC = 0,
+    parameter int LATENCY = 5,
+    parameter int II = 4
+) (
+    input  logic                clk,
+    input  logic                rst,
+    input  logic                in_valid,
+    input  logic                in_finish,
+    input  logic [A_BITS-1:0]   in_a,
+    input  logic [B_BITS-1:0]   in_b,
+    input  logic                load_valid,
+    input  logic [ACC_BITS-1:0] load_value,
+    output logic                in_ready,
+    output logic                out_valid,
+    output logic [ACC_BITS-1:0] out_result,
+    output logic [4:0]          out_flags
+);
+  localparam int NAN_LOW_BITS = FLOAT_ACC != 0 ? ACC_MAN_BITS - 1 : 1;
+  localparam int ROUND_DOWN = FLOAT_ACC != 0 && ROUNDING == 3 ? 1 : 0;
+
+  logic                accept, write_valid;
+  logic [ACC_BITS-1:0] acc;
+  logic [4:0]          write_flags;
+  logic [ACC_BITS-1:0] write_value;
+
+  mac_control #(.II(II), .LATENCY(LATENCY)) u_control (
+      .clk, .rst, .in_valid, .in_finish, .write_valid, .accept, .in_ready, .out_valid
+  );
+
+  // ---- multiplier ----------------------------------------------------------------
+  typedef struct packed {
+    logic                          p_sign;
+    logic [PROD_SIG_BITS-1:0]      p_sig;
+    logic signed [EXP_W-1:0]       p_lsb;
+    logic                          special;
+    logic                          sp_nan;
+    logic                          sp_nan_sign;
+    logic [NAN_LOW_BITS-1:0]       sp_nan_low;
+    logic                          sp_snan;
+    logic                          sp_inf_zero;
+    logic                          sp_inf;
+    logic                          invalid;
+  } product_t;
+  product_t m_in, m_out;
+  logic     m_valid;
+
+  mac_multiplier #(
+      .A_BITS(A_BITS), .A_FLOAT(A_FLOAT), .A_SIGNED(A_SIGNED), .A_EXP_BITS(A_EXP_BITS), .A_MAN_BITS(A_MAN_BITS),
+      .A_BIAS(A_BIAS), .A_EMIN(A_EMIN), .A_MIN_NORMAL_FIELD(A_MIN_NORMAL_FIELD), .A_NAN_STYLE(A_NAN_STYLE),
+      .A_SUBNORMALS(A_SUBNORMALS), .A_FRAC_BITS(A_FRAC_BITS), .A_SIG_BITS(A_SIG_BITS),
+      .B_BITS(B_BITS), .B_FLOAT(B_FLOAT), .B_SIGNED(B_SIGNED), .B_EXP_BITS(B_EXP_BITS), .B_MAN_BITS(B_MAN_BITS),
+      .B_BIAS(B_BIAS), .B_EMIN(B_EMIN), .B_MIN_NORMAL_FIELD(B_MIN_NORMAL_FIELD), .B_NAN_STYLE(B_NAN_STYLE),
+      .B_SUBNORMALS(B_SUBNORMALS), .B_FRAC_BITS(B_FRAC_BITS), .B_SIG_BITS(B_SIG_BITS),
+      .PROD_SIG_BITS(PROD_SIG_BITS), .NAN_LOW_BITS(NAN_LOW_BITS), .FLOAT_ACC(FLOAT_ACC), .EXP_W(EXP_W)
+  ) u_multiplier (
+      .a(in_a), .b(in_b), .p_sign(m_in.p_sign), .p_sig(m_in.p_sig), .p_lsb(m_in.p_lsb), .special(m_in.special),
+      .sp_nan(m_in.sp_nan), .sp_nan_sign(m_in.sp_nan_sign), .sp_nan_low(m_in.sp_nan_low), .sp_snan(m_in.sp_snan),
+      .sp_inf_zero(m_in.sp_inf_zero), .sp_inf(m_in.sp_inf), .invalid(m_in.invalid)
+  );
+  mac_pipe #(.WIDTH($bits(m_in)), .DEPTH(ST_MUL)) u_multiplier_regs (
+      .clk, .rst, .in_valid(accept), .in_data(m_in), .out_valid(m_valid), .out_data(m_out)
+  );
+
+  // ---- aligner (reads a fused float accumulator) ---------------------------------
+  // What a step carries from the aligner to the normalizer: the adder leaves it alone.
+  typedef struct packed {
+    logic signed [EXP_W-1:0] lsb;
+    logic                    zero_sign;
+    logic [ACC_BITS-1:0]     addend;  // the accumulator as read by the aligner
+    logic                    special;
+    logic                    sp_nan;
+    logic                    sp_nan_sign;
+    logic [NAN_LOW_BITS-1:0] sp_nan_low;
+    logic                    sp_snan;
+    logic                    sp_inf_zero;
+    logic                    sp_inf;
+    logic                    sp_inf_sign;
+    logic                    invalid;
+  } carried_t;
+  carried_t                            a_carried_in, a_carried, s_carried;
+  logic signed [ALIGN_WINDOW_BITS-1:0] a_term_in, a_term;
+  logic                                a_valid, acc_nonfinite;
+
+  mac_aligner #(
+      .FLOAT_ACC(FLOAT_ACC), .PROD_SIG_BITS(PROD_SIG_BITS), .PROD_LSB_EXP_MIN(PROD_LSB_EXP_MIN),
+      .WINDOW_BITS(ALIGN_WINDOW_BITS), .ROUND_DOWN(ROUND_DOWN), .ACC_BITS(ACC_BITS), .ACC_EXP_BITS(ACC_EXP_BITS),
+      .ACC_MAN_BITS(ACC_MAN_BITS), .EXP_W(EXP_W)
+  ) u_aligner (
+      .p_sign(m_out.p_sign), .p_sig(m_out.p_sig), .p_lsb(m_out.p_lsb), .acc_code(acc), .term(a_term_in),
+      .lsb(a_carried_in.lsb), .zero_sign(a_carried_in.zero_sign), .acc_nonfinite
+  );
+  always_comb begin
+    a_carried_in.addend = acc;
+    a_carried_in.special = m_out.special || acc_nonfinite;
+    a_carried_in.sp_nan = m_out.sp_nan;
+    a_carried_in.sp_nan_sign = m_out.sp_nan_sign;
+    a_carried_in.sp_nan_low = m_out.sp_nan_low;
+    a_carried_in.sp_snan = m_out.sp_snan;
+    a_carried_in.sp_inf_zero = m_out.sp_inf_zero;
+    a_carried_in.sp_inf = m_out.sp_inf;
+    a_carried_in.sp_inf_sign = m_out.p_sign;
+    a_carried_in.invalid = m_out.invalid;
+  end
+  mac_pipe #(.WIDTH(ALIGN_WINDOW_BITS + $bits(a_carried_in)), .DEPTH(ST_ALIGN)) u_aligner_regs (
+      .clk, .rst, .in_valid(m_valid), .in_data({a_term_in, a_carried_in}), .out_valid(a_valid),
+      .out_data({a_term, a_carried})
+  );
+
+  // ---- adder ---------------------------------------------------------------------
+  logic signed [ADDER_BITS-1:0] s_sum_in, s_sum;
+  logic                         s_valid;
+
+  mac_adder #(.TERMS(ADDER_TERMS), .TERM_BITS(ALIGN_WINDOW_BITS), .SUM_BITS(ADDER_BITS)) u_adder (
+      .terms(a_term), .sum(s_sum_in)
+  );
+  mac_pipe #(.WIDTH(ADDER_BITS + $bits(a_carried)), .DEPTH(ST_ADD)) u_adder_regs (
+      .clk, .rst, .in_valid(a_valid), .in_data({s_sum_in, a_carried}), .out_valid(s_valid),
+      .out_data({s_sum, s_carried})
+  );
+
+  // ---- normalizer/rounder (float) ------------------------------------------------
+  typedef struct packed {
+    logic signed [ADDER_BITS-1:0] sum;      // integer/fixed: on to the accumulator
+    logic [ACC_BITS-1:0]          rounded;  // float: the rounded result
+    logic [4:0]                   flags;
+  } rounded_t;
+  rounded_t r_in, r_out;
+  logic     r_valid;
+
+  if (FLOAT_ACC != 0) begin : g_normalizer
+    logic [RANDOM_BITS-1:0] random;
+    logic [4:0]             round_flags;
+    // One draw per step that reaches the rounder; the special path draws nothing.
+    mac_lfsr #(.BITS(RANDOM_BITS), .SEED(LFSR_SEED)) u_lfsr (
+        .clk, .rst, .take(s_valid && !s_carried.special && ROUNDING == 5), .draw(random)
+    );
+    mac_normalizer #(
+        .SUM_BITS(ADDER_BITS), .WINDOW_BITS(NORM_WINDOW_BITS), .ACC_BITS(ACC_BITS), .ACC_EXP_BITS(ACC_EXP_BITS),
+        .ACC_MAN_BITS(ACC_MAN_BITS), .ACC_BIAS(ACC_BIAS), .ACC_EMIN(ACC_EMIN), .ACC_EMAX(ACC_EMAX),
+        .ACC_MAX_FIELD(ACC_MAX_FIELD), .OUT_FRAC_BITS(OUT_FRAC_BITS), .OUT_MAX_MANT(OUT_MAX_MANT),
+        .ROUNDING(ROUNDING), .TININESS_BEFORE(TININESS_BEFORE), .OVERFLOW_SATURATE(OVERFLOW_SATURATE),
+        .RANDOM_BITS(RANDOM_BITS), .EXP_W(EXP_W)
+    ) u_normalizer (
+        .sum(s_sum), .lsb(s_carried.lsb), .zero_sign(s_carried.zero_sign), .acc_code(s_carried.addend), .random,
+        .special(s_carried.special), .sp_nan(s_carried.sp_nan), .sp_nan_sign(s_carried.sp_nan_sign),
+        .sp_nan_low(s_carried.sp_nan_low), .sp_snan(s_carried.sp_snan), .sp_inf_zero(s_carried.sp_inf_zero),
+        .sp_inf(s_carried.sp_inf), .sp_inf_sign(s_carried.sp_inf_sign), .result(r_in.rounded), .flags(round_flags)
+    );
+    assign r_in.flags = round_flags;
+    logic unused;
+    assign unused = s_carried.invalid;
+  end else begin : g_no_normalizer
+    assign r_in.rounded = '0;
+    assign r_in.flags = {s_carried.invalid, 4'd0};
+    logic unused;
+    assign unused = ^{s_carried.lsb, s_carried.zero_sign, s_carried.addend, s_carried.special, s_carried.sp_nan, s_carried.sp_nan_sign,
+                      s_carried.sp_nan_low, s_carried.sp_snan, s_carried.sp_inf_zero, s_carried.sp_inf, s_carried.sp_inf_sign};
+  end
+  assign r_in.sum = s_sum;
+  mac_pipe #(.WIDTH($bits(r_in)), .DEPTH(ST_NORM)) u_normalizer_regs (
+      .clk, .rst, .in_valid(s_valid), .in_data(r_in), .out_valid(r_valid), .out_data(r_out)
+  );
+
+  // ---- accumulator -----------------------------------------------------------------
+  typedef struct packed {
+    logic [ACC_BITS-1:0] value;
+    logic [4:0]          flags;
+  } written_t;
+  written_t w_in, w_out;
+  logic     overflow;
+
+  mac_accumulator #(.FLOAT_ACC(FLOAT_ACC), .ACC_BITS(ACC_BITS), .SUM_BITS(ADDER_BITS), .SATURATE(INT_SATURATE))
+      u_accumulator (.acc, .sum(r_out.sum), .rounded(r_out.rounded), .result(w_in.value), .overflow);
+  assign w_in.flags = r_out.flags | {2'd0, overflow, 2'd0};
+  mac_pipe #(.WIDTH($bits(w_in)), .DEPTH(ST_ACC)) u_accumulator_regs (
+      .clk, .rst, .in_valid(r_valid), .in_data(w_in), .out_valid(write_valid), .out_data(w_out)
+  );
+  assign write_value = w_out.value;
+  assign write_flags = w_out.flags;
+
+  mac_acc_file #(.ACC_BITS(ACC_BITS)) u_file (
+      .clk, .rst, .write_valid, .write_value, .write_flags, .load_valid, .load_value, .value(acc), .flags(out_flags)
+  );
+  assign out_result = acc;
+endmodule

@@ -1,0 +1,62 @@
+#include "Coverage.hpp"
+
+namespace fmasim {
+namespace {
+
+const char* const kClassNames[] = {"-inf", "-normal", "-subnormal", "-0", "+0", "+subnormal", "+normal", "+inf",
+                                   "sNaN", "qNaN"};
+const char* const kCaseNames[] = {"exact", "rounded toward 0", "rounded away from 0", "tie (RNE != RNA)",
+                                  "underflow", "overflow", "invalid"};
+
+int classIndex(const Decoder& d, std::uint64_t code) { return static_cast<int>(classify(d.format(), code)); }
+
+std::string histogram(const char* label, const std::int64_t* counts, const char* const* names, int n) {
+  std::string s = std::string("  ") + label + ":";
+  for (int i = 0; i < n; ++i)
+    if (counts[i] != 0) s += std::string(" ") + names[i] + " " + std::to_string(counts[i]) + ",";
+  if (s.back() == ',') s.pop_back();
+  return s + "\n";
+}
+
+}  // namespace
+
+Coverage::Coverage(const DatapathSpec& spec)
+    : spec_(spec), decodeA_(spec.params.a), decodeB_(spec.params.b), decodeAcc_(spec.params.accumulator) {
+  const DatapathParams& p = spec.params;
+  if (p.accumulatorKind != AccumulatorKind::Float || spec.outputFractionBits != p.accumulator.manBits) return;
+  const auto op = [&](Rounding mode) {
+    RoundingMode rm = p.outputRounding;
+    rm.mode = mode;
+    return FmaOp(p.a, p.b, p.accumulator, p.accumulator, rm);
+  };
+  towardZero_.emplace(op(Rounding::TowardZero));
+  nearestEven_.emplace(op(Rounding::NearestEven));
+  nearestAway_.emplace(op(Rounding::NearestAway));
+}
+
+void Coverage::add(std::uint64_t a, std::uint64_t b, std::uint64_t c, std::uint64_t result, std::uint8_t flags) {
+  ++a_[static_cast<std::size_t>(classIndex(decodeA_, a))];
+  ++b_[static_cast<std::size_t>(classIndex(decodeB_, b))];
+  ++c_[static_cast<std::size_t>(classIndex(decodeAcc_, c))];
+  if (flags & flag::underflow) ++cases_[Underflow];
+  if (flags & flag::overflow) ++cases_[Overflow];
+  if (flags & flag::invalid) ++cases_[Invalid];
+  if (!(flags & flag::inexact)) {
+    ++cases_[Exact];
+    return;
+  }
+  if (!towardZero_) return;
+  ++cases_[(*towardZero_)(a, b, c).code == result ? TowardZero : AwayFromZero];
+  if ((*nearestEven_)(a, b, c).code != (*nearestAway_)(a, b, c).code) ++cases_[Tie];
+}
+
+std::string Coverage::summary() const {
+  std::string s = "coverage (steps):\n";
+  s += histogram("a", a_.data(), kClassNames, kClasses);
+  s += histogram("b", b_.data(), kClassNames, kClasses);
+  s += histogram("accumulator", c_.data(), kClassNames, kClasses);
+  s += histogram("results", cases_.data(), kCaseNames, kCases);
+  return s;
+}
+
+}  // namespace fmasim

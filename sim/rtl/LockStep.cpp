@@ -1,0 +1,90 @@
+#include "LockStep.hpp"
+
+#include <cinttypes>
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "format/Decode.hpp"
+
+namespace fmasim {
+
+LockStep::LockStep(const DatapathSpec& spec, RtlModel& rtl, std::int64_t maxMismatches, std::string vcdPath)
+    : spec_(spec), systemcSide_(spec), rtl_(rtl), maxMismatches_(maxMismatches), vcdPath_(std::move(vcdPath)) {}
+
+bool LockStep::cycle(const CycleInputs& in) {
+  systemc_ = systemcSide_.cycle(in);
+  ports_.rst = in.rst;
+  ports_.in_valid = in.inValid;
+  ports_.in_finish = in.inFinish;
+  ports_.load_valid = in.load;
+  ports_.in_a = in.a;
+  ports_.in_b = in.b;
+  ports_.load_value = in.loadValue;
+  rtl_.cycle(ports_);
+  const CycleOutputs rtl{ports_.in_ready != 0, ports_.out_valid != 0, ports_.out_flags, ports_.out_result};
+  VcdCycle& row = history_[static_cast<std::size_t>(cycle_) % kHistory];
+  row = {cycle_, in, systemc_, rtl};
+  ++cycle_;
+  if (rtl == systemc_) return true;
+  report(row);
+  if (mismatches_++ == 0 && !vcdPath_.empty()) writeVcd();
+  return mismatches_ < maxMismatches_;
+}
+
+// The accumulator as hex and as a number.
+std::string LockStep::describe(std::uint64_t result) const {
+  char text[96];
+  if (spec_.params.accumulatorKind != AccumulatorKind::Float) {
+    const int shift = 64 - spec_.accumulatorBits;
+    const std::int64_t v = static_cast<std::int64_t>(result << shift) >> shift;
+    std::snprintf(text, sizeof text, "0x%" PRIx64 " (%" PRId64 ")", result, v);
+    return text;
+  }
+  const Decoded d = decode(spec_.params.accumulator, result);
+  double v = 0;
+  switch (d.cls) {
+    case ValueClass::NaN: v = NAN; break;
+    case ValueClass::Infinity: v = INFINITY; break;
+    case ValueClass::Zero: v = 0; break;
+    case ValueClass::Finite: v = std::ldexp(static_cast<double>(d.sig), d.exp); break;
+  }
+  std::snprintf(text, sizeof text, "0x%" PRIx64 " (%s%.17g)", result, d.sign ? "-" : "", v);
+  return text;
+}
+
+void LockStep::report(const VcdCycle& row) const {
+  const auto side = [&](const char* name, const CycleOutputs& o) {
+    std::printf("  %-8s in_ready=%d out_valid=%d out_result=%s out_flags=0x%02x\n", name, o.inReady, o.outValid,
+                describe(o.result).c_str(), o.flags);
+  };
+  std::printf("MISMATCH at cycle %" PRId64 ": inputs rst=%d in_valid=%d in_finish=%d a=0x%" PRIx64 " b=0x%" PRIx64
+              " load_valid=%d load_value=%s\n",
+              row.cycle, row.in.rst, row.in.inValid, row.in.inFinish, row.in.a, row.in.b, row.in.load,
+              describe(row.in.loadValue).c_str());
+  side("systemc", row.systemc);
+  side("rtl", row.rtl);
+  // The steps whose results could have landed by now: accepted within the last
+  // latency + II cycles (the accepting cycle's in_ready is the cycle before's).
+  const std::int64_t window = std::min<std::int64_t>(spec_.latency + spec_.initiationInterval, kHistory - 2);
+  for (std::int64_t c = std::max<std::int64_t>(row.cycle - window, 1); c <= row.cycle; ++c) {
+    const VcdCycle& r = history_[static_cast<std::size_t>(c) % kHistory];
+    const VcdCycle& before = history_[static_cast<std::size_t>(c - 1) % kHistory];
+    if (r.in.inValid && before.systemc.inReady)
+      std::printf("  step accepted at cycle %" PRId64 ": a=0x%" PRIx64 " b=0x%" PRIx64 "\n", c, r.in.a, r.in.b);
+  }
+}
+
+void LockStep::writeVcd() const {
+  std::vector<VcdCycle> rows;
+  const std::int64_t first = cycle_ > static_cast<std::int64_t>(kHistory) ? cycle_ - static_cast<std::int64_t>(kHistory) : 0;
+  for (std::int64_t c = first; c < cycle_; ++c) rows.push_back(history_[static_cast<std::size_t>(c) % kHistory]);
+  const VcdWidths widths{spec_.params.a.bits, spec_.params.b.bits, spec_.accumulatorBits};
+  std::string error;
+  if (writeMismatchVcd(vcdPath_, rows, widths, error))
+    std::printf("  waveform of the %zu cycles up to the mismatch: %s\n", rows.size(), vcdPath_.c_str());
+  else
+    std::printf("  %s\n", error.c_str());
+}
+
+}  // namespace fmasim

@@ -1,0 +1,78 @@
+#include "MismatchVcd.hpp"
+
+#include <fstream>
+
+namespace fmasim {
+namespace {
+
+struct Signal {
+  const char* scope;
+  const char* name;
+  int width;
+  char id;
+};
+
+std::string bits(std::uint64_t v, int width) {
+  std::string s(static_cast<std::size_t>(width), '0');
+  for (int i = 0; i < width; ++i)
+    if ((v >> i) & 1) s[static_cast<std::size_t>(width - 1 - i)] = '1';
+  return s;
+}
+
+void value(std::ofstream& out, const Signal& s, std::uint64_t v) {
+  if (s.width == 1)
+    out << (v & 1) << s.id << '\n';
+  else
+    out << 'b' << bits(v, s.width) << ' ' << s.id << '\n';
+}
+
+}  // namespace
+
+bool writeMismatchVcd(const std::string& path, std::span<const VcdCycle> cycles, const VcdWidths& w,
+                      std::string& error) {
+  std::ofstream out(path);
+  if (!out) {
+    error = path + ": cannot write the VCD";
+    return false;
+  }
+  const Signal signals[] = {
+      {"inputs", "clk", 1, '!'},          {"inputs", "rst", 1, '"'},          {"inputs", "in_valid", 1, '#'},
+      {"inputs", "in_finish", 1, '$'},    {"inputs", "in_a", w.a, '%'},       {"inputs", "in_b", w.b, '&'},
+      {"inputs", "load_valid", 1, '\''},  {"inputs", "load_value", w.accumulator, '('},
+      {"systemc", "in_ready", 1, ')'},    {"systemc", "out_valid", 1, '*'},   {"systemc", "out_result", w.accumulator, '+'},
+      {"systemc", "out_flags", 5, ','},   {"rtl", "in_ready", 1, '-'},        {"rtl", "out_valid", 1, '.'},
+      {"rtl", "out_result", w.accumulator, '/'}, {"rtl", "out_flags", 5, '0'},
+  };
+  out << "$timescale 1ns $end\n$scope module lockstep $end\n";
+  const char* scope = "";
+  for (const Signal& s : signals) {
+    if (std::string(scope) != s.scope) {
+      if (*scope != '\0') out << "$upscope $end\n";
+      out << "$scope module " << s.scope << " $end\n";
+      scope = s.scope;
+    }
+    out << "$var wire " << s.width << ' ' << s.id << ' ' << s.name << " $end\n";
+  }
+  out << "$upscope $end\n$upscope $end\n$enddefinitions $end\n";
+  // A cycle's inputs from its start, the outputs from its rising edge in mid-cycle.
+  for (const VcdCycle& c : cycles) {
+    const std::int64_t t = c.cycle * 10;
+    out << '#' << t << '\n';
+    value(out, signals[0], 0);
+    const std::uint64_t inputs[] = {c.in.rst, c.in.inValid, c.in.inFinish, c.in.a, c.in.b, c.in.load, c.in.loadValue};
+    for (int i = 0; i < 7; ++i) value(out, signals[1 + i], inputs[i]);
+    out << '#' << t + 5 << '\n';
+    value(out, signals[0], 1);
+    const std::uint64_t outputs[] = {c.systemc.inReady, c.systemc.outValid, c.systemc.result, c.systemc.flags,
+                                     c.rtl.inReady,     c.rtl.outValid,     c.rtl.result,     c.rtl.flags};
+    for (int i = 0; i < 8; ++i) value(out, signals[8 + i], outputs[i]);
+  }
+  if (!cycles.empty()) out << '#' << (cycles.back().cycle + 1) * 10 << '\n';
+  if (!out) {
+    error = path + ": cannot write the VCD";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace fmasim

@@ -1,0 +1,60 @@
+#include "SystemCSide.hpp"
+
+namespace fmasim {
+
+SystemCSide::SystemCSide(const DatapathSpec& spec)
+    : spec_(spec),
+      floatAcc_(spec.params.accumulatorKind == AccumulatorKind::Float),
+      accMask_(spec.accumulatorBits >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << spec.accumulatorBits) - 1),
+      // The rising edge in mid-period: inputs written before a cycle settle through the
+      // combinational units before the edge samples them (as SystemCEngine clocks it).
+      clk_("clk", sc_core::sc_time(1, sc_core::SC_NS), 0.5, sc_core::sc_time(0.5, sc_core::SC_NS), true),
+      pipeline_("pipeline", spec_, spec_.initiationInterval) {
+  pipeline_.clk(clk_);
+  pipeline_.rst(rst_);
+  pipeline_.in_valid(inValid_);
+  pipeline_.in_finish(inFinish_);
+  pipeline_.in_operands(inOperands_);
+  pipeline_.in_ready(inReady_);
+  pipeline_.out_valid(outValid_);
+  pipeline_.out_result(outResult_);
+  pipeline_.out_flags(outFlags_);
+  operands_.a.resize(1);
+  operands_.b.resize(1);
+}
+
+AccumulatorWord SystemCSide::word(std::uint64_t code) const {
+  AccumulatorWord w;
+  if (floatAcc_) {
+    w.code = code;
+  } else {  // sign-extend the ACC_BITS two's complement value
+    const int shift = 128 - spec_.accumulatorBits;
+    w.fixed = Wide128::of(static_cast<i128>(static_cast<u128>(code) << shift) >> shift);
+  }
+  return w;
+}
+
+std::uint64_t SystemCSide::code(const AccumulatorWord& w) const {
+  return floatAcc_ ? w.code : static_cast<std::uint64_t>(w.fixed.lo) & accMask_;
+}
+
+CycleOutputs SystemCSide::cycle(const CycleInputs& in) {
+  rst_.write(in.rst);
+  inValid_.write(in.inValid);
+  inFinish_.write(in.inFinish);
+  if (in.inValid && (!operandsWritten_ || operands_.a[0] != in.a || operands_.b[0] != in.b)) {
+    operandsWritten_ = true;
+    operands_.a[0] = in.a;
+    operands_.b[0] = in.b;
+    inOperands_.write(operands_);
+  }
+  sc_core::sc_start(1, sc_core::SC_NS);
+  if (in.load) {  // the RTL's load port: stored at this cycle's edge
+    pipeline_.preload(word(in.loadValue));
+    // The delta cycles of this instant: the update, then what reads the register.
+    while (sc_core::sc_pending_activity_at_current_time()) sc_core::sc_start(sc_core::SC_ZERO_TIME);
+  }
+  return {inReady_.read(), outValid_.read(), outFlags_.read(), code(outResult_.read())};
+}
+
+}  // namespace fmasim

@@ -1,0 +1,97 @@
+#include "VerifyRun.hpp"
+
+#include <random>
+#include <vector>
+
+#include "Stimulus.hpp"
+
+namespace fmasim {
+namespace {
+
+constexpr int kStreamSteps = 8;  // back-to-back steps closing each block
+
+class BlockDriver {
+ public:
+  BlockDriver(const DatapathSpec& spec, LockStep& ls) : spec_(spec), ls_(ls) {}
+
+  bool reset() { return ls_.cycle(CycleInputs{.rst = true}); }
+
+  // Presents one step until the (registered) in_ready takes it.
+  bool present(std::uint64_t a, std::uint64_t b, bool finish) {
+    for (;;) {
+      const bool accepted = ls_.outputs().inReady;
+      if (!ls_.cycle(CycleInputs{.inValid = true, .inFinish = finish, .a = a, .b = b})) return false;
+      if (accepted) return true;
+    }
+  }
+
+  bool idle(int cycles) {
+    for (int i = 0; i < cycles; ++i)
+      if (!ls_.cycle(CycleInputs{})) return false;
+    return true;
+  }
+
+  // Load c, one step, its result: false once the lock-step stops.
+  bool check(std::uint64_t a, std::uint64_t b, std::uint64_t c, Coverage& coverage) {
+    if (!ls_.cycle(CycleInputs{.load = true, .loadValue = c}) || !present(a, b, false) || !idle(spec_.latency - 1))
+      return false;
+    coverage.add(a, b, c, ls_.outputs().result, ls_.outputs().flags);
+    return true;
+  }
+
+  // Steps back to back, the last with in_finish, then out_valid awaited; `stalled`
+  // when it does not rise within a generous bound.
+  bool stream(const std::vector<std::pair<std::uint64_t, std::uint64_t>>& steps, bool& stalled) {
+    for (std::size_t i = 0; i < steps.size(); ++i)
+      if (!present(steps[i].first, steps[i].second, i + 1 == steps.size())) return false;
+    for (int i = 0; i < 2 * spec_.latency + 2; ++i) {
+      if (ls_.outputs().outValid) return true;
+      if (!ls_.cycle(CycleInputs{})) return false;
+    }
+    stalled = !ls_.outputs().outValid;
+    return !stalled;
+  }
+
+ private:
+  const DatapathSpec& spec_;
+  LockStep& ls_;
+};
+
+}  // namespace
+
+VerifyOutcome runVerify(const DatapathSpec& spec, const VerifyPlan& plan, LockStep& lockStep, Coverage& coverage) {
+  const Format& fa = spec.params.a;
+  const Format& fb = spec.params.b;
+  const std::vector<std::uint64_t> states = accumulatorStates(spec, plan.states, plan.seed);
+  const std::vector<std::uint64_t> cornersA = cornerCodes(fa), cornersB = cornerCodes(fb);
+  std::mt19937_64 rng(plan.seed);
+  BlockDriver driver(spec, lockStep);
+  VerifyOutcome out;
+  out.states = static_cast<int>(states.size());
+  const auto finish = [&] {
+    out.cycles = lockStep.cycles();
+    return out;
+  };
+  for (std::uint64_t c : states) {
+    if (!driver.reset()) return finish();
+    if (plan.exhaustive) {
+      for (std::uint64_t a = 0; a <= fa.codeMask(); ++a)
+        for (std::uint64_t b = 0; b <= fb.codeMask(); ++b, ++out.steps)
+          if (!driver.check(a, b, c, coverage)) return finish();
+    } else {
+      for (std::int64_t i = 0; i < plan.pairsPerState; ++i, ++out.steps) {
+        const auto corner = static_cast<std::size_t>(i);
+        const bool isCorner = corner < cornersA.size() * cornersB.size();
+        const std::uint64_t a = isCorner ? cornersA[corner % cornersA.size()] : rng() & fa.codeMask();
+        const std::uint64_t b = isCorner ? cornersB[corner / cornersA.size()] : rng() & fb.codeMask();
+        if (!driver.check(a, b, c, coverage)) return finish();
+      }
+    }
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> steps;
+    for (int i = 0; i < kStreamSteps; ++i) steps.emplace_back(rng() & fa.codeMask(), rng() & fb.codeMask());
+    if (!driver.stream(steps, out.stalled)) return finish();
+  }
+  return finish();
+}
+
+}  // namespace fmasim

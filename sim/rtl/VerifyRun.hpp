@@ -1,0 +1,32 @@
+// The stimulus schedule of `fmasim verify`: blocks of steps, one per accumulator
+// state. A block resets both sides; then each operand pair gets its own check: the
+// accumulator is loaded with the state, the step enters, and its result is awaited;
+// the block ends with a stream of back-to-back steps (the feedback stall at work) and
+// the finish that raises out_valid.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "Coverage.hpp"
+#include "LockStep.hpp"
+
+namespace fmasim {
+
+struct VerifyPlan {
+  bool exhaustive = false;      // every (a, b) code pair per state
+  std::int64_t pairsPerState = 0;  // otherwise: corner pairs first, then seeded random ones
+  int states = 16;
+  std::uint64_t seed = 1;
+};
+
+struct VerifyOutcome {
+  std::int64_t steps = 0;   // checked steps (vectors)
+  std::int64_t cycles = 0;
+  int states = 0;           // accumulator states checked (the corners may exceed the plan's count)
+  bool stalled = false;     // out_valid never rose after a block's finish
+};
+
+VerifyOutcome runVerify(const DatapathSpec& spec, const VerifyPlan& plan, LockStep& lockStep, Coverage& coverage);
+
+}  // namespace fmasim
