@@ -43,6 +43,9 @@ void runDotProducts(const RunConfig& config, Engine& engine, const Workload& wor
   const auto lanes = static_cast<std::size_t>(spec.params.lanes);
   std::vector<std::uint64_t> laneA(lanes), laneB(lanes);
   std::vector<std::int32_t> laneScale(lanes);
+  // Block scales only where the workload has them: without, the engine's specialised
+  // step routines apply (a scale of 0 would give the same numbers on the slower path).
+  const std::int32_t* scales = config.workload.scaling.kind == ScalingKind::PerBlock ? laneScale.data() : nullptr;
   const Decoder decodeA(spec.params.a), decodeB(spec.params.b);
   ExactSum real, quantized;
   double sumUlp = 0;
@@ -59,14 +62,14 @@ void runDotProducts(const RunConfig& config, Engine& engine, const Workload& wor
         real.addProduct(c.realA[i], c.realB[i]);
         addQuantizedProduct(quantized, decodeA, decodeB, c.codeA[i], c.codeB[i], laneScale[fill]);
         if (++fill == lanes) {
-          engine.step(laneA.data(), laneB.data(), laneScale.data());
+          engine.step(laneA.data(), laneB.data(), scales);
           fill = 0;
         }
       }
     });
     if (fill != 0) {  // the last step's unused lanes multiply zeros
       for (std::size_t i = fill; i < lanes; ++i) laneA[i] = laneB[i] = 0, laneScale[i] = 0;
-      engine.step(laneA.data(), laneB.data(), laneScale.data());
+      engine.step(laneA.data(), laneB.data(), scales);
     }
     const double hw = engine.value(engine.finish());
     const double q = quantized.value();
@@ -100,22 +103,33 @@ class FunctionalEngine {
   DatapathModel model_;
 };
 
-// The cycle-accurate engine as the runner drives it: a dot product's steps are
-// collected and run through the SystemC pipeline at finish(), which measures cycles.
+// The cycle-accurate engine as the runner drives it: a dot product's steps stream
+// through the SystemC pipeline, which measures the cycles.
 class CycleAccurateEngine {
  public:
   CycleAccurateEngine(const DatapathSpec& spec, const std::string& vcdPath)
       : engine_(spec, SystemCEngine::Options{vcdPath, 0}),
         values_(spec),
-        lanes_(static_cast<std::size_t>(spec.params.lanes)) {}
-  void reset() { a_.clear(), b_.clear(), scale_.clear(); }
+        lanes_(static_cast<std::size_t>(spec.params.lanes)),
+        a_(lanes_), b_(lanes_), scale_(lanes_) {}
+  void reset() {
+    engine_.begin();
+    held_ = false;
+  }
+  // Streams the steps into the pipeline one behind: the step held back is issued when
+  // the next arrives, or as the last one by finish(), so only one step is ever stored.
   void step(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* s) {
-    a_.insert(a_.end(), a, a + lanes_);
-    b_.insert(b_.end(), b, b + lanes_);
-    scale_.insert(scale_.end(), s, s + lanes_);
+    if (held_) issueHeld(false);
+    a_.assign(a, a + lanes_);
+    b_.assign(b, b + lanes_);
+    if (s != nullptr) scale_.assign(s, s + lanes_);
+    scaled_ = s != nullptr;
+    held_ = true;
   }
   AccumulatorValue finish() {
-    last_ = engine_.run(a_, b_, scale_);
+    if (held_) issueHeld(true);
+    held_ = false;
+    last_ = engine_.end();
     return last_.value;
   }
   double value(const AccumulatorValue& v) const { return values_.toDouble(v); }
@@ -127,9 +141,13 @@ class CycleAccurateEngine {
   SystemCEngine engine_;
   DatapathModel values_;  // reads accumulator values as numbers
   std::size_t lanes_;
-  std::vector<std::uint64_t> a_, b_;
+  std::vector<std::uint64_t> a_, b_;  // the step held back
   std::vector<std::int32_t> scale_;
+  bool scaled_ = false;
+  bool held_ = false;
   SystemCDotResult last_;
+
+  void issueHeld(bool last) { engine_.issue(a_.data(), b_.data(), scaled_ ? scale_.data() : nullptr, last); }
 };
 
 // The numbers of a RunResult (everything but the name), copied through a pipe.

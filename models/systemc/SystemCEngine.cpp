@@ -54,17 +54,20 @@ struct SystemCEngine::Impl {
     ++cycles;
   }
 
-  void present(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b, std::span<const std::int32_t> s,
-               std::size_t step) {
-    const std::size_t lanes = operands.a.size(), k0 = step * lanes;
-    operands.scaleExp.resize(s.empty() ? 0 : lanes);
-    for (std::size_t i = 0; i < lanes; ++i) {
-      const bool inRange = k0 + i < a.size();  // the last step is padded with zero codes
-      operands.a[i] = inRange ? a[k0 + i] : 0;
-      operands.b[i] = inRange ? b[k0 + i] : 0;
-      if (!s.empty()) operands.scaleExp[i] = inRange ? s[k0 + i] : 0;
-    }
+  void present(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* s) {
+    const std::size_t lanes = operands.a.size();
+    operands.a.assign(a, a + lanes);
+    operands.b.assign(b, b + lanes);
+    if (s != nullptr) operands.scaleExp.assign(s, s + lanes);
+    else operands.scaleExp.clear();
     inOperands.write(operands);
+  }
+
+  // Cycles one step may wait for in_ready: a full trip round the pipeline and its loop.
+  std::int64_t waitBound() const { return 2 * (spec.latency + spec.feedbackLatency + 2); }
+  // The first accepted step's write reaching the accumulator file.
+  void noteLatency() {
+    if (first >= 0 && result.latency == 0 && pipeline.writes() != writesBefore) result.latency = cycles - first;
   }
 
   const DatapathSpec spec;  // the units keep references to it
@@ -78,6 +81,11 @@ struct SystemCEngine::Impl {
   sc_core::sc_trace_file* trace = nullptr;
   StepOperands operands;
   std::int64_t cycles = 0;
+  // The dot product under way.
+  SystemCDotResult result;
+  std::int64_t first = -1;       // cycle of its first accepted step
+  std::int64_t lastAccept = 0;   // its last accepted step's cycle, relative to the first
+  std::uint64_t writesBefore = 0;
 };
 
 SystemCEngine::SystemCEngine(const DatapathSpec& spec, const Options& options)
@@ -87,57 +95,79 @@ SystemCEngine::~SystemCEngine() = default;
 
 std::int64_t SystemCEngine::simulatedCycles() const { return impl_->cycles; }
 
-SystemCDotResult SystemCEngine::run(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b,
-                                    std::span<const std::int32_t> scaleExp) {
-  if (a.size() != b.size() || (!scaleExp.empty() && scaleExp.size() != a.size()))
-    throw std::invalid_argument("SystemCEngine::run: a, b (and scaleExp) must have the same length");
+void SystemCEngine::begin() {
   Impl& m = *impl_;
-  const auto lanes = static_cast<std::size_t>(m.spec.params.lanes);
-  const std::size_t steps = (a.size() + lanes - 1) / lanes;
-  const DatapathSpec& spec = m.spec;
-  // A generous bound: every step and reduction waiting a full trip round the pipeline.
-  const auto bound = static_cast<std::int64_t>(steps + static_cast<std::size_t>(spec.partialAccumulators) + 2) *
-                     (spec.latency + spec.feedbackLatency + 2);
-
   m.rst.write(true);
   m.inValid.write(false);
   m.inFinish.write(false);
   m.tick();
   m.rst.write(false);
+  m.result = SystemCDotResult{};
+  m.first = -1;
+  m.writesBefore = m.pipeline.writes();
+}
 
-  SystemCDotResult r;
-  r.steps = static_cast<std::int64_t>(steps);
-  const std::uint64_t writesBefore = m.pipeline.writes();
-  std::int64_t first = -1;
-  std::size_t next = 0, presented = steps;  // presented: the step on in_operands (steps: none yet)
-  for (std::int64_t elapsed = 0;; ++elapsed) {
-    if (elapsed > bound) throw std::logic_error("SystemCEngine::run: the pipeline never raised out_valid");
-    const bool presenting = next < steps;
-    // A step waiting for in_ready keeps its operands on the port: written once.
-    if (presenting && next != presented) {
-      m.present(a, b, scaleExp, next);
-      presented = next;
-    }
-    writeIfChanged(m.inValid, presenting);
-    writeIfChanged(m.inFinish, presenting ? next + 1 == steps : steps == 0);
+void SystemCEngine::issue(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp, bool last) {
+  Impl& m = *impl_;
+  m.present(a, b, scaleExp);  // written once: the step stays on the port until in_ready
+  writeIfChanged(m.inValid, true);
+  writeIfChanged(m.inFinish, last);
+  for (std::int64_t waited = 0;; ++waited) {
+    if (waited > m.waitBound()) throw std::logic_error("SystemCEngine: the pipeline never raised in_ready");
     const std::int64_t cycle = m.cycles;
-    if (presenting && m.inReady.read()) {  // in_ready is registered: its value for this cycle
-      if (first < 0) first = cycle;
-      r.acceptCycles.push_back(cycle - first);
-      ++next;
+    const bool accepted = m.inReady.read();  // in_ready is registered: its value for this cycle
+    if (accepted) {
+      if (m.first < 0) m.first = cycle;
+      if (m.result.acceptCycles.size() < kRecordedAccepts) m.result.acceptCycles.push_back(cycle - m.first);
+      m.lastAccept = cycle - m.first;
+      ++m.result.steps;
     }
     m.tick();
-    if (first >= 0 && r.latency == 0 && m.pipeline.writes() != writesBefore) r.latency = m.cycles - first;
-    if (m.outValid.read()) break;
+    m.noteLatency();
+    if (accepted) return;
+  }
+}
+
+SystemCDotResult SystemCEngine::end() {
+  Impl& m = *impl_;
+  SystemCDotResult& r = m.result;
+  const auto bound = static_cast<std::int64_t>(m.spec.partialAccumulators + 2) * m.waitBound();
+  for (std::int64_t waited = 0; !m.outValid.read(); ++waited) {
+    if (waited > bound) throw std::logic_error("SystemCEngine: the pipeline never raised out_valid");
+    writeIfChanged(m.inValid, false);
+    writeIfChanged(m.inFinish, r.steps == 0);
+    m.tick();
+    m.noteLatency();
   }
   r.value = m.outResult.read().value();
   r.flags = m.outFlags.read();
-  r.cycles = first < 0 ? 0 : m.cycles - first;
-  if (steps > 1) r.initiationInterval = static_cast<double>(r.acceptCycles.back()) / static_cast<double>(steps - 1);
-  if (r.cycles > 0) r.utilization = static_cast<double>(steps) / static_cast<double>(r.cycles);
+  r.cycles = m.first < 0 ? 0 : m.cycles - m.first;
+  if (r.steps > 1) r.initiationInterval = static_cast<double>(m.lastAccept) / static_cast<double>(r.steps - 1);
+  if (r.cycles > 0) r.utilization = static_cast<double>(r.steps) / static_cast<double>(r.cycles);
   m.inValid.write(false);
   m.inFinish.write(false);
-  return r;
+  return std::move(r);
+}
+
+SystemCDotResult SystemCEngine::run(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b,
+                                    std::span<const std::int32_t> scaleExp) {
+  if (a.size() != b.size() || (!scaleExp.empty() && scaleExp.size() != a.size()))
+    throw std::invalid_argument("SystemCEngine::run: a, b (and scaleExp) must have the same length");
+  const auto lanes = static_cast<std::size_t>(impl_->spec.params.lanes);
+  const std::size_t steps = (a.size() + lanes - 1) / lanes;
+  std::vector<std::uint64_t> la(lanes), lb(lanes);
+  std::vector<std::int32_t> ls(scaleExp.empty() ? 0 : lanes);
+  begin();
+  for (std::size_t step = 0; step < steps; ++step) {
+    for (std::size_t i = 0, k = step * lanes + i; i < lanes; ++i, ++k) {
+      const bool inRange = k < a.size();  // the last step is padded with zero codes
+      la[i] = inRange ? a[k] : 0;
+      lb[i] = inRange ? b[k] : 0;
+      if (!ls.empty()) ls[i] = inRange ? scaleExp[k] : 0;
+    }
+    issue(la.data(), lb.data(), ls.empty() ? nullptr : ls.data(), step + 1 == steps);
+  }
+  return end();
 }
 
 }  // namespace fmasim

@@ -17,6 +17,8 @@
 
 namespace fmasim {
 
+inline constexpr std::size_t kRecordedAccepts = 4096;
+
 struct SystemCDotResult {
   AccumulatorValue value;
   std::uint8_t flags = 0;
@@ -25,7 +27,7 @@ struct SystemCDotResult {
   std::int64_t latency = 0;  // from the first accepted step to its accumulator write being visible
   double initiationInterval = 0;           // mean cycles between accepted steps
   double utilization = 0;                  // accepted steps per cycle
-  std::vector<std::int64_t> acceptCycles;  // each accepted step's cycle, relative to the first
+  std::vector<std::int64_t> acceptCycles;  // the first kRecordedAccepts steps' cycles, relative to the first
 };
 
 class SystemCEngine {
@@ -41,8 +43,17 @@ class SystemCEngine {
   SystemCEngine(const SystemCEngine&) = delete;
   SystemCEngine& operator=(const SystemCEngine&) = delete;
 
-  // One dot product of K = a.size() products a[k] * b[k]; scaleExp holds each
-  // product's block scale exponent, or is empty.
+  // Streaming, so a dot product of any length needs no more memory than a short one:
+  // begin() resets the pipeline; issue() hands it one step (lanes codes of a and b, and
+  // the lanes' block scale exponents or nullptr), returning once in_ready took it, with
+  // last = true on the final step; end() runs the finish and returns the result.
+  void begin();
+  void issue(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp, bool last);
+  SystemCDotResult end();
+
+  // One dot product of K = a.size() products a[k] * b[k] (begin, issue each step, the
+  // last padded with zero codes, end); scaleExp holds each product's block scale
+  // exponent, or is empty.
   SystemCDotResult run(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b,
                        std::span<const std::int32_t> scaleExp = {});
 
