@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <sstream>
 
 namespace fmasim {
@@ -108,14 +107,15 @@ std::optional<Synthesized> synthesize(const SynthesisJob& job, std::string& erro
       out.genericGE += ge * count;
     }
   } else {
-    static const std::regex area(R"(Chip area for (top )?module '[^']*': ([0-9.eE+-]+))");
-    std::smatch m;
+    // "Chip area for module '\\top': 990.950400"
     const std::string text = readAll(statText);
-    if (!std::regex_search(text, m, area)) {
+    const std::size_t line = text.find("Chip area for ");
+    const std::size_t colon = line == std::string::npos ? line : text.find("': ", line);
+    if (colon == std::string::npos) {
       error = "yosys reported no chip area for " + job.top + " with " + job.liberty;
       return std::nullopt;
     }
-    out.libertyArea = std::stod(m[2].str());
+    out.libertyArea = std::strtod(text.c_str() + colon + 3, nullptr);
   }
   return out;
 }
