@@ -46,19 +46,19 @@ int calibrateCommand(const CalibrateOptions& o) {
 
 }  // namespace
 
-void addCalibrateCommand(CLI::App& app, int& exitCode) {
-  auto* cmd = app.add_subcommand("calibrate", "Fit the cost model's cells to yosys synthesis of reference blocks "
-                                              "(generic gates, or a Liberty library) and print a technology descriptor");
+void addCalibrateCommand(CommandLine& cli, int& exitCode) {
+  auto cmd = cli.subcommand("calibrate", "Fit the cost model's cells to yosys synthesis of reference blocks "
+                            "(generic gates, or a Liberty library) and print a technology descriptor");
   auto o = std::make_shared<CalibrateOptions>();
-  cmd->add_option("--liberty", o->liberty, "Liberty file (.lib or .lib.gz) to map to; default: yosys generic gates")
-      ->check(CLI::ExistingFile);
-  cmd->add_option("--base", o->base, "Technology whose physical numbers are kept where the library has none")
-      ->capture_default_str();
-  cmd->add_option("--rtl-dir", o->rtlDir, "Folder holding calibration/*.sv")->capture_default_str();
-  cmd->add_option("--node", o->nodeNm, "Process node in nm, for the descriptor");
-  cmd->add_option("--clock", o->clockGHz, "Clock in GHz, for the descriptor");
-  cmd->add_option("--out", o->outPath, "Write the descriptor to this file (default: stdout)");
-  cmd->callback([o, &exitCode] { exitCode = calibrateCommand(*o); });
+  cmd.option("--liberty", o->liberty, "Liberty file (.lib or .lib.gz) to map to; default: yosys generic gates")
+      .existingFile();
+  cmd.option("--base", o->base, "Technology whose physical numbers are kept where the library has none")
+      .showDefault();
+  cmd.option("--rtl-dir", o->rtlDir, "Folder holding calibration/*.sv").showDefault();
+  cmd.option("--node", o->nodeNm, "Process node in nm, for the descriptor");
+  cmd.option("--clock", o->clockGHz, "Clock in GHz, for the descriptor");
+  cmd.option("--out", o->outPath, "Write the descriptor to this file (default: stdout)");
+  cmd.onRun([o, &exitCode] { exitCode = calibrateCommand(*o); });
 }
 
 }  // namespace fmasim

@@ -1,17 +1,17 @@
-// Each fmasim subcommand registers itself on the CLI11 app; its callback stores the
+// Each fmasim subcommand registers itself on the command line; its callback stores the
 // process exit code (0 success, 1 a check failed, 2 bad input).
 #pragma once
 
-#include <CLI/CLI.hpp>
+#include "CommandLine.hpp"
 
 namespace fmasim {
 
-void addFormatsCommand(CLI::App& app, int& exitCode);
-void addVectorsCommand(CLI::App& app, int& exitCode);
-void addRunCommand(CLI::App& app, int& exitCode);
-void addCostCommand(CLI::App& app, int& exitCode);
-void addCalibrateCommand(CLI::App& app, int& exitCode);
-void addRtlParamsCommand(CLI::App& app, int& exitCode);
-void addVerifyCommand(CLI::App& app, int& exitCode);
+void addFormatsCommand(CommandLine& cli, int& exitCode);
+void addVectorsCommand(CommandLine& cli, int& exitCode);
+void addRunCommand(CommandLine& cli, int& exitCode);
+void addCostCommand(CommandLine& cli, int& exitCode);
+void addCalibrateCommand(CommandLine& cli, int& exitCode);
+void addRtlParamsCommand(CommandLine& cli, int& exitCode);
+void addVerifyCommand(CommandLine& cli, int& exitCode);
 
 }  // namespace fmasim

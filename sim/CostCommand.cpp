@@ -48,24 +48,24 @@ int costCommand(const CostOptions& o) {
 
 }  // namespace
 
-void addCostCommand(CLI::App& app, int& exitCode) {
-  auto* cmd = app.add_subcommand("cost", "Area of each unit (multiplier, aligner, adder, normalizer, accumulator) "
-                                         "from the first-principles model; with no config, the default configs");
+void addCostCommand(CommandLine& cli, int& exitCode) {
+  auto cmd = cli.subcommand("cost", "Area of each unit (multiplier, aligner, adder, normalizer, accumulator) "
+                            "from the first-principles model; with no config, the default configs");
   auto o = std::make_shared<CostOptions>();
-  cmd->add_option("config", o->configs, "JSON config files (see configs/)");
-  cmd->add_option("--tech", o->technology, "Technology: a built-in name (nangate45, n7, generic45, sky130) or a .json descriptor")
-      ->capture_default_str();
-  cmd->add_option("--multiplier", o->multiplier, "Significand multiplier architecture")
-      ->check(CLI::IsMember({"array", "dadda", "booth4"}))
-      ->capture_default_str();
-  cmd->add_option("--adder", o->adder, "Carry-propagate adder architecture")
-      ->check(CLI::IsMember({"ripple", "prefix"}))
-      ->capture_default_str();
-  cmd->add_flag("--parts", o->parts, "List each unit's parts (shifters, adders, registers, ...)");
-  cmd->add_option("--json", o->jsonPath, "Write the report as JSON to this file");
-  cmd->add_option("--csv", o->csvPath, "Write the report as CSV to this file");
-  cmd->add_flag("--quiet", o->quiet, "No table on stdout");
-  cmd->callback([o, &exitCode] { exitCode = costCommand(*o); });
+  cmd.option("config", o->configs, "JSON config files (see configs/)");
+  cmd.option("--tech", o->technology, "Technology: a built-in name (nangate45, n7, generic45, sky130) or a .json descriptor")
+      .showDefault();
+  cmd.option("--multiplier", o->multiplier, "Significand multiplier architecture")
+      .oneOf({"array", "dadda", "booth4"})
+      .showDefault();
+  cmd.option("--adder", o->adder, "Carry-propagate adder architecture")
+      .oneOf({"ripple", "prefix"})
+      .showDefault();
+  cmd.flag("--parts", o->parts, "List each unit's parts (shifters, adders, registers, ...)");
+  cmd.option("--json", o->jsonPath, "Write the report as JSON to this file");
+  cmd.option("--csv", o->csvPath, "Write the report as CSV to this file");
+  cmd.flag("--quiet", o->quiet, "No table on stdout");
+  cmd.onRun([o, &exitCode] { exitCode = costCommand(*o); });
 }
 
 }  // namespace fmasim

@@ -50,11 +50,11 @@ void printTable(const std::vector<Format>& formats) {
 
 }  // namespace
 
-void addFormatsCommand(CLI::App& app, int& exitCode) {
-  auto* cmd = app.add_subcommand("formats", "List the built-in number formats and their limits");
+void addFormatsCommand(CommandLine& cli, int& exitCode) {
+  auto cmd = cli.subcommand("formats", "List the built-in number formats and their limits");
   auto only = std::make_shared<std::string>();
-  cmd->add_option("format", *only, "Show one format only: a name, q<m>.<n>, or a custom-format .json file");
-  cmd->callback([only, &exitCode] {
+  cmd.option("format", *only, "Show one format only: a name, q<m>.<n>, or a custom-format .json file");
+  cmd.onRun([only, &exitCode] {
     std::vector<Format> formats;
     if (only->empty()) {
       for (const auto& name : builtinFormatNames()) formats.push_back(*formatByName(name));

@@ -84,18 +84,18 @@ int runCommand(const RunOptions& o) {
 
 }  // namespace
 
-void addRunCommand(CLI::App& app, int& exitCode) {
-  auto* cmd = app.add_subcommand("run", "Run datapath configs over their workloads; with no config, compare INT8->INT32, "
-                                        "FP8 E4M3->FP32, ->FP16 and ->exact fixed point on the same data");
+void addRunCommand(CommandLine& cli, int& exitCode) {
+  auto cmd = cli.subcommand("run", "Run datapath configs over their workloads; with no config, compare INT8->INT32, "
+                            "FP8 E4M3->FP32, ->FP16 and ->exact fixed point on the same data");
   auto o = std::make_shared<RunOptions>();
-  cmd->add_option("config", o->configs, "JSON config files (see configs/)");
-  cmd->add_option("--engine", o->engine, "functional (fast) or systemc (cycle-accurate)")
-      ->check(CLI::IsMember({"functional", "systemc"}));
-  cmd->add_option("--json", o->jsonPath, "Write the report as JSON to this file");
-  cmd->add_option("--csv", o->csvPath, "Write the report as CSV to this file");
-  cmd->add_option("--vcd", o->vcdPath, "With --engine systemc and one config: a VCD trace of every unit boundary");
-  cmd->add_flag("--quiet", o->quiet, "No table on stdout");
-  cmd->callback([o, &exitCode] { exitCode = runCommand(*o); });
+  cmd.option("config", o->configs, "JSON config files (see configs/)");
+  cmd.option("--engine", o->engine, "functional (fast) or systemc (cycle-accurate)")
+      .oneOf({"functional", "systemc"});
+  cmd.option("--json", o->jsonPath, "Write the report as JSON to this file");
+  cmd.option("--csv", o->csvPath, "Write the report as CSV to this file");
+  cmd.option("--vcd", o->vcdPath, "With --engine systemc and one config: a VCD trace of every unit boundary");
+  cmd.flag("--quiet", o->quiet, "No table on stdout");
+  cmd.onRun([o, &exitCode] { exitCode = runCommand(*o); });
 }
 
 }  // namespace fmasim

@@ -169,24 +169,23 @@ int run(const VectorOptions& o, const VectorSetup& s) {
 
 }  // namespace
 
-void addVectorsCommand(CLI::App& app, int& exitCode) {
-  auto* cmd = app.add_subcommand(
-      "vectors",
-      "TestFloat-compatible vectors: read hex operands per line on stdin, print 'operands result flags'");
+void addVectorsCommand(CommandLine& cli, int& exitCode) {
+  auto cmd = cli.subcommand(
+      "vectors", "TestFloat-compatible vectors: read hex operands per line on stdin, print 'operands result flags'");
   auto o = std::make_shared<VectorOptions>();
-  cmd->add_option("--op", o->op, "Operation: fma (3 operands), mul, add (2), cvt (1)")
-      ->required()
-      ->check(CLI::IsMember({"fma", "mul", "add", "cvt"}));
-  cmd->add_option("--a", o->a, "Format of operand a (built-in name, q<m>.<n>, or custom .json)")->required();
-  cmd->add_option("--b", o->b, "Format of operand b (default: --a)");
-  cmd->add_option("--c", o->c, "Format of operand c (default: --a)");
-  cmd->add_option("--out", o->out, "Format of the result")->required();
-  cmd->add_option("--rounding", o->rounding, std::string("Rounding: ") + std::string(kRoundingNames))->required();
-  cmd->add_option("--tininess", o->tininess, "Tininess detection: after (x86, default) or before (ARM)");
-  cmd->add_option("--overflow", o->overflow, "Overflow policy: ieee (default) or saturate");
-  cmd->add_option("--seed", o->seed, "Stochastic rounding: LFSR seed (default 1)");
-  cmd->add_option("--random-bits", o->randomBits, "Stochastic rounding: random bits per operation, 1 to 32 (default 8)");
-  cmd->callback([o, &exitCode] {
+  cmd.option("--op", o->op, "Operation: fma (3 operands), mul, add (2), cvt (1)")
+      .required()
+      .oneOf({"fma", "mul", "add", "cvt"});
+  cmd.option("--a", o->a, "Format of operand a (built-in name, q<m>.<n>, or custom .json)").required();
+  cmd.option("--b", o->b, "Format of operand b (default: --a)");
+  cmd.option("--c", o->c, "Format of operand c (default: --a)");
+  cmd.option("--out", o->out, "Format of the result").required();
+  cmd.option("--rounding", o->rounding, std::string("Rounding: ") + std::string(kRoundingNames)).required();
+  cmd.option("--tininess", o->tininess, "Tininess detection: after (x86, default) or before (ARM)");
+  cmd.option("--overflow", o->overflow, "Overflow policy: ieee (default) or saturate");
+  cmd.option("--seed", o->seed, "Stochastic rounding: LFSR seed (default 1)");
+  cmd.option("--random-bits", o->randomBits, "Stochastic rounding: random bits per operation, 1 to 32 (default 8)");
+  cmd.onRun([o, &exitCode] {
     VectorSetup setup;
     std::string error;
     if (!resolve(*o, setup, error)) {

@@ -1,27 +1,19 @@
-#include <CLI/CLI.hpp>
-
 #include "Commands.hpp"
 
 namespace {
 
 int runFmasim(int argc, char** argv) {
-  CLI::App app{"fmasim: bit-accurate and cycle-accurate simulator of MAC/FMA datapaths"};
-  app.require_subcommand(1);
+  fmasim::CommandLine cli("fmasim: bit-accurate and cycle-accurate simulator of MAC/FMA datapaths");
   int exitCode = 0;
-  fmasim::addFormatsCommand(app, exitCode);
-  fmasim::addVectorsCommand(app, exitCode);
-  fmasim::addRunCommand(app, exitCode);
-  fmasim::addCostCommand(app, exitCode);
-  fmasim::addCalibrateCommand(app, exitCode);
-  fmasim::addRtlParamsCommand(app, exitCode);
-  fmasim::addVerifyCommand(app, exitCode);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int rc = app.exit(e);
-    return rc == 0 ? 0 : 2;
-  }
-  return exitCode;
+  fmasim::addFormatsCommand(cli, exitCode);
+  fmasim::addVectorsCommand(cli, exitCode);
+  fmasim::addRunCommand(cli, exitCode);
+  fmasim::addCostCommand(cli, exitCode);
+  fmasim::addCalibrateCommand(cli, exitCode);
+  fmasim::addRtlParamsCommand(cli, exitCode);
+  fmasim::addVerifyCommand(cli, exitCode);
+  const int parseExit = cli.parse(argc, argv);
+  return parseExit >= 0 ? parseExit : exitCode;
 }
 
 }  // namespace

@@ -44,14 +44,14 @@ int rtlParamsCommand(const RtlParamsOptions& o) {
 
 }  // namespace
 
-void addRtlParamsCommand(CLI::App& app, int& exitCode) {
-  auto* cmd = app.add_subcommand("rtl-params", "Print the parameters of the RTL (rtl/mac.sv) for a datapath config");
+void addRtlParamsCommand(CommandLine& cli, int& exitCode) {
+  auto cmd = cli.subcommand("rtl-params", "Print the parameters of the RTL (rtl/mac.sv) for a datapath config");
   auto o = std::make_shared<RtlParamsOptions>();
-  cmd->add_option("config", o->config, "JSON config file (see configs/)")->required();
-  cmd->add_option("--format", o->format, "verilator (-GNAME=VALUE lines, for verilator -f) or yosys (chparam commands)")
-      ->check(CLI::IsMember({"verilator", "yosys"}));
-  cmd->add_option("-o,--output", o->output, "Write to this file instead of stdout");
-  cmd->callback([o, &exitCode] { exitCode = rtlParamsCommand(*o); });
+  cmd.option("config", o->config, "JSON config file (see configs/)").required();
+  cmd.option("--format", o->format, "verilator (-GNAME=VALUE lines, for verilator -f) or yosys (chparam commands)")
+      .oneOf({"verilator", "yosys"});
+  cmd.option("-o,--output", o->output, "Write to this file instead of stdout");
+  cmd.onRun([o, &exitCode] { exitCode = rtlParamsCommand(*o); });
 }
 
 }  // namespace fmasim

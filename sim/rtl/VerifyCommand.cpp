@@ -136,30 +136,30 @@ int verifyCommand(const VerifyOptions& o) {
 
 }  // namespace
 
-void addVerifyCommand(CLI::App& app, int& exitCode) {
-  auto* cmd = app.add_subcommand("verify", "Run the SystemC model and the Verilated RTL of a config in lock-step");
+void addVerifyCommand(CommandLine& cli, int& exitCode) {
+  auto cmd = cli.subcommand("verify", "Run the SystemC model and the Verilated RTL of a config in lock-step");
   auto o = std::make_shared<VerifyOptions>();
-  cmd->add_option("config", o->config, "JSON config file (see configs/)")->required();
-  cmd->add_option("--rtl-lib", o->rtlLibrary, "The config's Verilated model library (rtl/BuildModel.cmake)");
-  cmd->add_flag("--rtl", o->buildRtl,
-                "Build the config's model (or reuse it) in the cache ($XDG_CACHE_HOME or ~/.cache/fmasim), keyed by "
-                "a hash of its RTL parameters and of rtl/");
-  cmd->add_option("--vectors", o->vectors,
-                  "exhaustive (every operand pair; the default for 8-bit operands) or a count of checked steps "
-                  "(corner pairs, then seeded random ones; default 100000)");
-  cmd->add_option("--states", o->states, "Accumulator states each pair is checked against (default 64 exhaustive, 16 else)")
-      ->check(CLI::Range(1, 1 << 20));
-  cmd->add_option("--seed", o->seed, "Seed of the random accumulator states and operand pairs");
-  cmd->add_option("--max-mismatches", o->maxMismatches, "Stop after this many mismatching cycles (default 1)")
-      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1} << 40));
-  cmd->add_option("--vcd", o->vcdPath, "Waveform of the cycles up to the first mismatch (default CONFIG_mismatch.vcd)");
-  cmd->add_option("--engines", o->engines,
-                  "systemc,rtl (lock-step, the default) or rtl (the Verilated RTL alone, for its speed: --cycles "
-                  "cycles of back-to-back random steps)")
-      ->check(CLI::IsMember({"systemc,rtl", "rtl"}));
-  cmd->add_option("--cycles", o->speedCycles, "With --engines rtl: cycles to run (default 20000000)")
-      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1} << 40));
-  cmd->callback([o, &exitCode] { exitCode = verifyCommand(*o); });
+  cmd.option("config", o->config, "JSON config file (see configs/)").required();
+  cmd.option("--rtl-lib", o->rtlLibrary, "The config's Verilated model library (rtl/BuildModel.cmake)");
+  cmd.flag("--rtl", o->buildRtl,
+           "Build the config's model (or reuse it) in the cache ($XDG_CACHE_HOME or ~/.cache/fmasim), keyed by "
+           "a hash of its RTL parameters and of rtl/");
+  cmd.option("--vectors", o->vectors,
+             "exhaustive (every operand pair; the default for 8-bit operands) or a count of checked steps "
+             "(corner pairs, then seeded random ones; default 100000)");
+  cmd.option("--states", o->states, "Accumulator states each pair is checked against (default 64 exhaustive, 16 else)")
+      .range(1, 1 << 20);
+  cmd.option("--seed", o->seed, "Seed of the random accumulator states and operand pairs");
+  cmd.option("--max-mismatches", o->maxMismatches, "Stop after this many mismatching cycles (default 1)")
+      .range(std::int64_t{1}, std::int64_t{1} << 40);
+  cmd.option("--vcd", o->vcdPath, "Waveform of the cycles up to the first mismatch (default CONFIG_mismatch.vcd)");
+  cmd.option("--engines", o->engines,
+             "systemc,rtl (lock-step, the default) or rtl (the Verilated RTL alone, for its speed: --cycles "
+             "cycles of back-to-back random steps)")
+      .oneOf({"systemc,rtl", "rtl"});
+  cmd.option("--cycles", o->speedCycles, "With --engines rtl: cycles to run (default 20000000)")
+      .range(std::int64_t{1}, std::int64_t{1} << 40);
+  cmd.onRun([o, &exitCode] { exitCode = verifyCommand(*o); });
 }
 
 }  // namespace fmasim
