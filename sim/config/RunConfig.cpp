@@ -147,10 +147,11 @@ void readWorkload(JsonFields j, WorkloadSpec& w, const std::string& baseDir) {
   w.b = w.a;
   if (auto b = j.object("b")) readDistribution(*b, w.b);
   if (auto s = j.object("scaling")) {
-    s->allowOnly({"kind", "block_size", "comment"});
+    s->allowOnly({"kind", "block_size", "margin_bits", "comment"});
     if (auto k = s->choice("kind", {"none", "per-tensor", "per-channel", "per-block"}))
       w.scaling.kind = static_cast<ScalingKind>(*k);
     if (auto b = s->integer("block_size", 1, static_cast<int>(kMaxChunkLength))) w.scaling.blockSize = *b;  // blocks within a chunk
+    if (auto m = s->integer("margin_bits", 0, 64)) w.scaling.marginBits = *m;
   }
   if (auto f = j.object("files")) {
     f->allowOnly({"a", "b", "comment"});

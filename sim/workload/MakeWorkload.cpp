@@ -90,11 +90,12 @@ std::vector<double> vectorAbsmax(const RealSource& source) {
   return absmax;
 }
 
-std::vector<double> realScales(const RealSource& source, const Format& f, ScalingKind kind) {
-  if (kind != ScalingKind::PerTensor && kind != ScalingKind::PerChannel) return {1.0};
+std::vector<double> realScales(const RealSource& source, const Format& f, const Scaling& scaling) {
+  if (scaling.kind != ScalingKind::PerTensor && scaling.kind != ScalingKind::PerChannel) return {1.0};
   std::vector<double> absmax = vectorAbsmax(source);
-  if (kind == ScalingKind::PerTensor) return {absmaxScale(f, *std::max_element(absmax.begin(), absmax.end()))};
-  for (double& x : absmax) x = absmaxScale(f, x);
+  if (scaling.kind == ScalingKind::PerTensor)
+    return {absmaxScale(f, *std::max_element(absmax.begin(), absmax.end()), scaling.marginBits)};
+  for (double& x : absmax) x = absmaxScale(f, x, scaling.marginBits);
   return absmax;
 }
 
@@ -110,8 +111,8 @@ std::unique_ptr<Workload> makeWorkload(const WorkloadSpec& spec, const Format& f
   }
   std::unique_ptr<RealSource> a, b;
   if (!makeSources(spec, a, b, error)) return nullptr;
-  std::vector<double> scalesA = realScales(*a, fa, scaling.kind);
-  std::vector<double> scalesB = realScales(*b, fb, scaling.kind);
+  std::vector<double> scalesA = realScales(*a, fa, scaling);
+  std::vector<double> scalesB = realScales(*b, fb, scaling);
   const std::int64_t chunkLength =
       scaling.kind == ScalingKind::PerBlock ? kMaxChunkLength / scaling.blockSize * scaling.blockSize : kMaxChunkLength;
   return std::make_unique<QuantizedWorkload>(QuantizedOperand{std::move(a), Quantizer(fa, scaling), std::move(scalesA)},

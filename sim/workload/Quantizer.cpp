@@ -6,7 +6,9 @@
 
 namespace fmasim {
 
-double absmaxScale(const Format& f, double absmax) { return absmax > 0.0 ? absmax / maxFiniteValue(f) : 1.0; }
+double absmaxScale(const Format& f, double absmax, int marginBits) {
+  return absmax > 0.0 ? std::ldexp(absmax / maxFiniteValue(f), marginBits) : 1.0;
+}
 
 std::int32_t blockScaleExponent(const Format& f, double absmax) {
   if (absmax == 0.0) return 0;
@@ -37,7 +39,7 @@ void Quantizer::quantize(std::span<const double> real, double scale, std::span<s
     const std::size_t end = std::min(real.size(), first + blockSize);
     double absmax = 0.0;
     for (std::size_t i = first; i < end; ++i) absmax = std::max(absmax, std::fabs(real[i]));
-    const std::int32_t x = blockScaleExponent(format_, absmax);
+    const std::int32_t x = absmax == 0.0 ? 0 : blockScaleExponent(format_, absmax) + scaling_.marginBits;
     for (std::size_t i = first; i < end; ++i) {
       codes[i] = round(std::ldexp(real[i], -x));
       exponents[i] = x;

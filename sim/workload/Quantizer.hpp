@@ -11,8 +11,9 @@
 
 namespace fmasim {
 
-// The real scale that maps `absmax` onto the format's largest finite value (1 for all zeros).
-double absmaxScale(const Format& f, double absmax);
+// The real scale that maps `absmax` onto the format's largest finite value / 2^marginBits
+// (1 for all zeros).
+double absmaxScale(const Format& f, double absmax, int marginBits);
 
 // The exponent X of a block's power-of-two scale 2^X. Floats, as OCP MX:
 // floor(log2(absmax)) - emax, emax being the format's largest normal exponent, so the

@@ -36,6 +36,10 @@ enum class ScalingKind : std::uint8_t { None, PerTensor, PerChannel, PerBlock };
 struct Scaling {
   ScalingKind kind = ScalingKind::PerTensor;
   int blockSize = 32;
+  // Headroom, as Transformer Engine's `margin`: the absolute maximum maps to the largest
+  // finite value / 2^marginBits (block scales 2^X become 2^(X + marginBits)), so that
+  // products and sums stay in range of a narrow accumulator.
+  int marginBits = 0;
 };
 
 // Where the real values come from: a seeded generator, or tensors in files.

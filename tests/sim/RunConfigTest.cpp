@@ -41,7 +41,7 @@ TEST(RunConfig, ReadsEveryField) {
                  "pipeline": {"multiplier": 2, "aligner": 1, "adder": 0, "normalizer": 3, "accumulator": 0},
                  "feedback": "interleave"},
     "workload": {"length": 100, "count": 3, "seed": 7, "a": {"distribution": "laplace", "scale": 2},
-                 "scaling": {"kind": "per-block", "block_size": 16}}})",
+                 "scaling": {"kind": "per-block", "block_size": 16, "margin_bits": 2}}})",
                                 "t.json", "", error);
   ASSERT_TRUE(c) << error;
   const DatapathParams& p = c->spec.params;
@@ -68,6 +68,7 @@ TEST(RunConfig, ReadsEveryField) {
   EXPECT_EQ(c->workload.b.kind, DistributionKind::Laplace);  // b defaults to a
   EXPECT_EQ(c->workload.scaling.kind, ScalingKind::PerBlock);
   EXPECT_EQ(c->workload.scaling.blockSize, 16);
+  EXPECT_EQ(c->workload.scaling.marginBits, 2);
 }
 
 TEST(RunConfig, ErrorsNameTheFileThePathAndWhatIsAllowed) {

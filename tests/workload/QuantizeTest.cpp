@@ -60,14 +60,18 @@ void expectNearest(const CodeTable& table, const Format& f, const std::vector<do
         << operand << "[" << i << "] = " << real[i] << " / " << scale << " into " << f.name;
 }
 
-class Quantize : public ::testing::TestWithParam<std::tuple<const char*, ScalingKind>> {};
+// The margin leaves 2^margin of headroom: the absolute maximum lands on max / 2^margin.
+class Quantize : public ::testing::TestWithParam<std::tuple<const char*, ScalingKind, int>> {};
 
 TEST_P(Quantize, CodesAreTheNearestValuesOfTheScaledData) {
-  const auto [name, kind] = GetParam();
+  const auto [name, kind, margin] = GetParam();
   const Format f = fmt(name);
   const CodeTable table(f);
   // Unscaled data spread to saturate a few percent of elements.
-  const auto w = build(mixedData(kind, kind == ScalingKind::None ? table.maxFinite / 2 : 1.0), name, name);
+  WorkloadSpec spec = mixedData(kind, kind == ScalingKind::None ? table.maxFinite / 2 : 1.0);
+  spec.scaling.marginBits = margin;
+  const auto w = build(spec, name, name);
+  const double target = table.maxFinite / std::pow(2.0, kind == ScalingKind::None ? 0 : margin);
   std::vector<DotData> data;
   double tensorMaxA = 0, tensorMaxB = 0;
   for (std::int64_t i = 0; i < w->count(); ++i) {
@@ -79,11 +83,11 @@ TEST_P(Quantize, CodesAreTheNearestValuesOfTheScaledData) {
     const DotData& d = data[static_cast<std::size_t>(i)];
     double scaleA = 1, scaleB = 1;
     if (kind == ScalingKind::PerTensor) {
-      scaleA = tensorMaxA / table.maxFinite;
-      scaleB = tensorMaxB / table.maxFinite;
+      scaleA = tensorMaxA / target;
+      scaleB = tensorMaxB / target;
     } else if (kind == ScalingKind::PerChannel) {
-      scaleA = absmax(d.realA) / table.maxFinite;
-      scaleB = absmax(d.realB) / table.maxFinite;
+      scaleA = absmax(d.realA) / target;
+      scaleB = absmax(d.realB) / target;
     }
     EXPECT_EQ(w->scaleA(i), scaleA);
     EXPECT_EQ(w->scaleB(i), scaleB);
@@ -97,7 +101,8 @@ TEST_P(Quantize, CodesAreTheNearestValuesOfTheScaledData) {
 INSTANTIATE_TEST_SUITE_P(Formats, Quantize,
                          ::testing::Combine(::testing::Values("fp8_e4m3", "int8", "fp4_e2m1"),
                                             ::testing::Values(ScalingKind::None, ScalingKind::PerTensor,
-                                                              ScalingKind::PerChannel)));
+                                                              ScalingKind::PerChannel),
+                                            ::testing::Values(0, 3)));
 
 TEST(Quantize, SaturatesAtTheLargestFiniteValue) {
   for (const char* name : {"fp8_e4m3", "int8", "fp4_e2m1"}) {
@@ -128,15 +133,16 @@ std::int32_t expectedBlockExponent(const std::string& name, double blockMax, dou
   return x;
 }
 
-class PerBlock : public ::testing::TestWithParam<std::tuple<const char*, int>> {};
+class PerBlock : public ::testing::TestWithParam<std::tuple<const char*, int, int>> {};
 
 TEST_P(PerBlock, ExponentsFollowTheMxRuleAndCodesAreNearest) {
-  const auto [name, blockSize] = GetParam();
+  const auto [name, blockSize, margin] = GetParam();
   const Format f = fmt(name);
   const CodeTable table(f);
   WorkloadSpec s = mixedData(ScalingKind::PerBlock, 3.0);
   s.length = 10000;  // chunks of whole blocks, a partial block at the end
   s.scaling.blockSize = blockSize;
+  s.scaling.marginBits = margin;
   const auto w = build(s, name, name);
   for (std::int64_t i = 0; i < w->count(); ++i) {
     const DotData d = visitAll(*w, i);
@@ -147,7 +153,7 @@ TEST_P(PerBlock, ExponentsFollowTheMxRuleAndCodesAreNearest) {
         const std::size_t end = std::min(real.size(), first + static_cast<std::size_t>(blockSize));
         double blockMax = 0;
         for (std::size_t k = first; k < end; ++k) blockMax = std::max(blockMax, std::fabs(real[k]));
-        const std::int32_t x = expectedBlockExponent(name, blockMax, table.maxFinite);
+        const std::int32_t x = blockMax == 0 ? 0 : expectedBlockExponent(name, blockMax, table.maxFinite) + margin;
         for (std::size_t k = first; k < end; ++k) {
           ASSERT_EQ(exps[k], x) << name << " element " << k;
           ASSERT_EQ(valueOf(f, codes[k]), table.nearest(std::ldexp(real[k], -x))) << name << " element " << k;
@@ -158,7 +164,8 @@ TEST_P(PerBlock, ExponentsFollowTheMxRuleAndCodesAreNearest) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Formats, PerBlock,
-                         ::testing::Combine(::testing::Values("fp8_e4m3", "int8", "fp4_e2m1"), ::testing::Values(32, 48)));
+                         ::testing::Combine(::testing::Values("fp8_e4m3", "int8", "fp4_e2m1"), ::testing::Values(32, 48),
+                                            ::testing::Values(0, 2)));
 
 TEST(Quantize, AllZeroBlockGetsExponentZero) {
   WorkloadSpec s;
