@@ -3,27 +3,16 @@
 #include <stdexcept>
 #include <systemc>
 
-#include "DatapathPipeline.hpp"
+#include "PipelineBench.hpp"
 #include "WriteIfChanged.hpp"
 
 namespace fmasim {
 
 struct SystemCEngine::Impl {
   Impl(const DatapathSpec& s, const Options& options)
-      : spec(s),
-        // The rising edge in mid-period: inputs written between sc_start calls settle
-        // through the combinational units before the edge samples them.
-        clk("clk", sc_core::sc_time(1, sc_core::SC_NS), 0.5, sc_core::sc_time(0.5, sc_core::SC_NS), true),
-        pipeline("pipeline", spec, options.stallInterval > 0 ? options.stallInterval : spec.initiationInterval) {
-    pipeline.clk(clk);
-    pipeline.rst(rst);
-    pipeline.in_valid(inValid);
-    pipeline.in_finish(inFinish);
-    pipeline.in_operands(inOperands);
-    pipeline.in_ready(inReady);
-    pipeline.out_valid(outValid);
-    pipeline.out_result(outResult);
-    pipeline.out_flags(outFlags);
+      : bench(s, options.stallInterval > 0 ? options.stallInterval : s.initiationInterval),
+        spec(bench.spec),
+        pipeline(bench.pipeline) {
     const auto lanes = static_cast<std::size_t>(spec.params.lanes);
     operands.a.resize(lanes);
     operands.b.resize(lanes);
@@ -38,19 +27,19 @@ struct SystemCEngine::Impl {
     if (path.size() > 4 && path.ends_with(".vcd")) path.resize(path.size() - 4);  // SystemC appends it
     trace = sc_core::sc_create_vcd_trace_file(path.c_str());
     trace->set_time_unit(100, sc_core::SC_PS);  // the clock's edges fall on half nanoseconds
-    sc_core::sc_trace(trace, clk, "clk");
-    sc_core::sc_trace(trace, rst, "rst");
-    sc_core::sc_trace(trace, inValid, "in_valid");
-    sc_core::sc_trace(trace, inReady, "in_ready");
-    sc_core::sc_trace(trace, inFinish, "in_finish");
-    sc_core::sc_trace(trace, outValid, "out_valid");
-    sc_trace(trace, outResult.read(), "out_result");
-    sc_core::sc_trace(trace, outFlags, "out_flags");
+    sc_core::sc_trace(trace, bench.clk, "clk");
+    sc_core::sc_trace(trace, bench.rst, "rst");
+    sc_core::sc_trace(trace, bench.inValid, "in_valid");
+    sc_core::sc_trace(trace, bench.inReady, "in_ready");
+    sc_core::sc_trace(trace, bench.inFinish, "in_finish");
+    sc_core::sc_trace(trace, bench.outValid, "out_valid");
+    sc_trace(trace, bench.outResult.read(), "out_result");
+    sc_core::sc_trace(trace, bench.outFlags, "out_flags");
     pipeline.trace(trace);
   }
 
   void tick() {
-    sc_core::sc_start(1, sc_core::SC_NS);
+    bench.tick();
     ++cycles;
   }
 
@@ -60,7 +49,7 @@ struct SystemCEngine::Impl {
     operands.b.assign(b, b + lanes);
     if (s != nullptr) operands.scaleExp.assign(s, s + lanes);
     else operands.scaleExp.clear();
-    inOperands.write(operands);
+    bench.inOperands.write(operands);
   }
 
   // Cycles one step may wait for in_ready: a full trip round the pipeline and its loop.
@@ -70,14 +59,9 @@ struct SystemCEngine::Impl {
     if (first >= 0 && result.latency == 0 && pipeline.writes() != writesBefore) result.latency = cycles - first;
   }
 
-  const DatapathSpec spec;  // the units keep references to it
-  sc_core::sc_clock clk;
-  sc_core::sc_signal<bool> rst{"rst"}, inValid{"in_valid"}, inFinish{"in_finish"}, inReady{"in_ready"},
-      outValid{"out_valid"};
-  sc_core::sc_signal<StepOperands> inOperands{"in_operands"};
-  sc_core::sc_signal<AccumulatorWord> outResult{"out_result"};
-  sc_core::sc_signal<std::uint8_t> outFlags{"out_flags"};
-  DatapathPipeline pipeline;
+  PipelineBench bench;
+  const DatapathSpec& spec;
+  DatapathPipeline& pipeline;
   sc_core::sc_trace_file* trace = nullptr;
   StepOperands operands;
   std::int64_t cycles = 0;
@@ -97,11 +81,11 @@ std::int64_t SystemCEngine::simulatedCycles() const { return impl_->cycles; }
 
 void SystemCEngine::begin() {
   Impl& m = *impl_;
-  m.rst.write(true);
-  m.inValid.write(false);
-  m.inFinish.write(false);
+  m.bench.rst.write(true);
+  m.bench.inValid.write(false);
+  m.bench.inFinish.write(false);
   m.tick();
-  m.rst.write(false);
+  m.bench.rst.write(false);
   m.result = SystemCDotResult{};
   m.first = -1;
   m.writesBefore = m.pipeline.writes();
@@ -110,12 +94,12 @@ void SystemCEngine::begin() {
 void SystemCEngine::issue(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp, bool last) {
   Impl& m = *impl_;
   m.present(a, b, scaleExp);  // written once: the step stays on the port until in_ready
-  writeIfChanged(m.inValid, true);
-  writeIfChanged(m.inFinish, last);
+  writeIfChanged(m.bench.inValid, true);
+  writeIfChanged(m.bench.inFinish, last);
   for (std::int64_t waited = 0;; ++waited) {
     if (waited > m.waitBound()) throw std::logic_error("SystemCEngine: the pipeline never raised in_ready");
     const std::int64_t cycle = m.cycles;
-    const bool accepted = m.inReady.read();  // in_ready is registered: its value for this cycle
+    const bool accepted = m.bench.inReady.read();  // in_ready is registered: its value for this cycle
     if (accepted) {
       if (m.first < 0) m.first = cycle;
       if (m.result.acceptCycles.size() < kRecordedAccepts) m.result.acceptCycles.push_back(cycle - m.first);
@@ -132,20 +116,20 @@ SystemCDotResult SystemCEngine::end() {
   Impl& m = *impl_;
   SystemCDotResult& r = m.result;
   const auto bound = static_cast<std::int64_t>(m.spec.partialAccumulators + 2) * m.waitBound();
-  for (std::int64_t waited = 0; !m.outValid.read(); ++waited) {
+  for (std::int64_t waited = 0; !m.bench.outValid.read(); ++waited) {
     if (waited > bound) throw std::logic_error("SystemCEngine: the pipeline never raised out_valid");
-    writeIfChanged(m.inValid, false);
-    writeIfChanged(m.inFinish, r.steps == 0);
+    writeIfChanged(m.bench.inValid, false);
+    writeIfChanged(m.bench.inFinish, r.steps == 0);
     m.tick();
     m.noteLatency();
   }
-  r.value = m.outResult.read().value();
-  r.flags = m.outFlags.read();
+  r.value = m.bench.outResult.read().value();
+  r.flags = m.bench.outFlags.read();
   r.cycles = m.first < 0 ? 0 : m.cycles - m.first;
   if (r.steps > 1) r.initiationInterval = static_cast<double>(m.lastAccept) / static_cast<double>(r.steps - 1);
   if (r.cycles > 0) r.utilization = static_cast<double>(r.steps) / static_cast<double>(r.cycles);
-  m.inValid.write(false);
-  m.inFinish.write(false);
+  m.bench.inValid.write(false);
+  m.bench.inFinish.write(false);
   return std::move(r);
 }
 
