@@ -71,7 +71,9 @@ void addCostCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--energy-macs", o->energyMacs,
                   "Energy: count toggles over the first N MACs of each config's workload in the functional engine "
                   "(0: area only)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(CLI::Validator(
+          [](const std::string& v) { return v.find_first_not_of("0123456789") == std::string::npos ? "" : "allowed: a whole number >= 0"; },
+          "N >= 0", "whole number"))
       ->capture_default_str();
   cmd->add_flag("--parts", o->parts, "List each unit's parts (shifters, adders, registers, ...)");
   cmd->add_option("--json", o->jsonPath, "Write the report as JSON to this file");

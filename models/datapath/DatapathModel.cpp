@@ -109,7 +109,7 @@ void DatapathModel::stepFloat(const std::uint64_t* a, const std::uint64_t* b, co
 }
 
 template <bool OneLane, bool Counting>
-std::uint64_t DatapathModel::floatStep(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp,
+inline std::uint64_t DatapathModel::floatStep(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp,
                                        std::uint64_t accCode) {
   const std::size_t lanes = OneLane ? 1 : static_cast<std::size_t>(spec_.params.lanes);
   Decoded oneA, oneB;  // one lane: no trip through da_/db_

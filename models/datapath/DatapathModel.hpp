@@ -77,9 +77,10 @@ class DatapathModel {
   void stepFixed(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp);
   template <bool OneLane, bool Counting>
   void stepFloat(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp);
-  // The accumulator's next code (stepFloat's arithmetic).
+  // The accumulator's next code (stepFloat's arithmetic; inlined into it, so that the
+  // plain routine costs what it cost before the counting one existed).
   template <bool OneLane, bool Counting>
-  std::uint64_t floatStep(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp,
+  [[gnu::always_inline]] std::uint64_t floatStep(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp,
                           std::uint64_t accCode);
   template <bool Counting>
   void chooseUnitStep();
