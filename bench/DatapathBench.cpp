@@ -62,8 +62,11 @@ DatapathSpec h100Fp8Spec(bool promoted) {
   return *deriveDatapathSpec(p, error);
 }
 
-void engine(benchmark::State& state, DatapathSpec spec) {
-  DatapathModel model(spec);
+// counting: the engine with a UnitActivity, so every step takes the counting
+// routine (the unit functions plus each unit's toggles) instead of the plain one.
+void run(benchmark::State& state, const DatapathSpec& spec, bool counting) {
+  UnitActivity activity(spec);
+  DatapathModel model(spec, counting ? &activity : nullptr);
   const std::vector<std::uint64_t> a = makeCodes(spec.params.a, 1), b = makeCodes(spec.params.b, 2);
   const auto lanes = static_cast<std::size_t>(spec.params.lanes);
   for (auto _ : state) {
@@ -73,6 +76,9 @@ void engine(benchmark::State& state, DatapathSpec spec) {
   }
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kCodes / lanes * lanes));
 }
+
+void engine(benchmark::State& state, DatapathSpec spec) { run(state, spec, false); }
+void counting(benchmark::State& state, DatapathSpec spec) { run(state, spec, true); }
 
 BENCHMARK_CAPTURE(engine, fp8_e4m3_to_fp32_mac,
                   makeSpec(DatapathKind::Mac, "fp8_e4m3", "fp32", AccumulatorKind::Float, 1, std::nullopt));
@@ -86,6 +92,16 @@ BENCHMARK_CAPTURE(engine, h100_fp8_dot32_f13_to_fp32p13, h100Fp8Spec(false));
 BENCHMARK_CAPTURE(engine, h100_fp8_dot32_f13_to_fp32p13_promoted128, h100Fp8Spec(true));
 BENCHMARK_CAPTURE(engine, bf16_to_fp32_fma,
                   makeSpec(DatapathKind::Fma, "bf16", "fp32", AccumulatorKind::Float, 1, std::nullopt));
+
+// The activity-counting step routine (fmasim cost's energy) beside the plain ones above.
+BENCHMARK_CAPTURE(counting, fp8_e4m3_to_fp32_mac,
+                  makeSpec(DatapathKind::Mac, "fp8_e4m3", "fp32", AccumulatorKind::Float, 1, std::nullopt));
+BENCHMARK_CAPTURE(counting, int8_to_int32_mac,
+                  makeSpec(DatapathKind::Mac, "int8", "int32", AccumulatorKind::Integer, 1, std::nullopt));
+BENCHMARK_CAPTURE(counting, fp8_e4m3_dot4_f24_to_fp32,
+                  makeSpec(DatapathKind::Dot, "fp8_e4m3", "fp32", AccumulatorKind::Float, 4, 24));
+BENCHMARK_CAPTURE(counting, fp8_e4m3_dot32_f24_to_fp32,
+                  makeSpec(DatapathKind::Dot, "fp8_e4m3", "fp32", AccumulatorKind::Float, 32, 24));
 
 }  // namespace
 }  // namespace fmasim::bench

@@ -1,5 +1,6 @@
 // `fmasim cost [CONFIG...]`: area of each datapath unit from the first-principles
-// model (models/cost), in gate equivalents and in a technology's um^2.
+// model (models/cost), in gate equivalents and in a technology's um^2, and its energy
+// per MAC from the toggles of a prefix of the config's workload.
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -8,6 +9,7 @@
 #include "Commands.hpp"
 #include "config/RunConfig.hpp"
 #include "config/TechnologyConfig.hpp"
+#include "cost/WorkloadEnergy.hpp"
 #include "report/AtomicFile.hpp"
 #include "report/CostReport.hpp"
 
@@ -20,6 +22,7 @@ struct CostOptions {
   std::string multiplier = "array";
   std::string adder = "ripple";
   std::string jsonPath, csvPath;
+  std::int64_t energyMacs = kDefaultEnergyMacs;
   bool parts = false;
   bool quiet = false;
 };
@@ -39,7 +42,11 @@ int costCommand(const CostOptions& o) {
                                    : o.multiplier == "booth4" ? MultiplierArchitecture::Booth4
                                                               : MultiplierArchitecture::Array;
   report.architecture.adder = o.adder == "prefix" ? AdderArchitecture::Prefix : AdderArchitecture::Ripple;
-  for (const RunConfig& c : *configs) report.rows.push_back({c.name, unitAreas(c.spec, report.architecture)});
+  for (const RunConfig& c : *configs) {
+    auto row = costRow(c, report, o.energyMacs, error);
+    if (!row) return fail();
+    report.rows.push_back(std::move(*row));
+  }
   if (!o.quiet) std::fputs(costTable(report, o.parts).c_str(), stdout);
   if (!o.jsonPath.empty() && !writeFileAtomically(o.jsonPath, costJson(report), error)) return fail();
   if (!o.csvPath.empty() && !writeFileAtomically(o.csvPath, costCsv(report), error)) return fail();
@@ -49,7 +56,7 @@ int costCommand(const CostOptions& o) {
 }  // namespace
 
 void addCostCommand(CommandLine& cli, int& exitCode) {
-  auto cmd = cli.subcommand("cost", "Area of each unit (multiplier, aligner, adder, normalizer, accumulator) "
+  auto cmd = cli.subcommand("cost", "Area and energy of each unit (multiplier, aligner, adder, normalizer, accumulator) "
                             "from the first-principles model; with no config, the default configs");
   auto o = std::make_shared<CostOptions>();
   cmd.option("config", o->configs, "JSON config files (see configs/)");
@@ -60,6 +67,11 @@ void addCostCommand(CommandLine& cli, int& exitCode) {
       .showDefault();
   cmd.option("--adder", o->adder, "Carry-propagate adder architecture")
       .oneOf({"ripple", "prefix"})
+      .showDefault();
+  cmd.option("--energy-macs", o->energyMacs,
+             "Energy: count toggles over the first N MACs of each config's workload in the functional engine "
+             "(0: area only)")
+      .range(0, std::int64_t{1} << 40)
       .showDefault();
   cmd.flag("--parts", o->parts, "List each unit's parts (shifters, adders, registers, ...)");
   cmd.option("--json", o->jsonPath, "Write the report as JSON to this file");

@@ -1,5 +1,5 @@
 // `fmasim run [CONFIG...]`: runs datapaths over their workloads and reports accuracy,
-// cycles and speed as a table, and as JSON or CSV for scripts.
+// cycles, speed, area and energy as a table, and as JSON or CSV for scripts.
 #include <unistd.h>
 
 #include <chrono>
@@ -10,6 +10,7 @@
 
 #include "Commands.hpp"
 #include "Runner.hpp"
+#include "cost/WorkloadEnergy.hpp"
 #include "report/AtomicFile.hpp"
 #include "report/RunReport.hpp"
 
@@ -70,12 +71,17 @@ int runCommand(const RunOptions& o) {
     }
     rows.push_back(std::move(row));
   }
-  if (!o.quiet) std::fputs(runTable(rows).c_str(), stdout);
-  if (!o.jsonPath.empty() && !writeFileAtomically(o.jsonPath, runJson(rows), error)) {
+  const auto cost = defaultCostReport(*configs, error);
+  if (!cost) {
     std::fprintf(stderr, "fmasim run: %s\n", error.c_str());
     return 2;
   }
-  if (!o.csvPath.empty() && !writeFileAtomically(o.csvPath, runCsv(rows), error)) {
+  if (!o.quiet) std::fputs((runTable(rows) + "\n" + costTable(*cost, false)).c_str(), stdout);
+  if (!o.jsonPath.empty() && !writeFileAtomically(o.jsonPath, runJson(rows, &*cost), error)) {
+    std::fprintf(stderr, "fmasim run: %s\n", error.c_str());
+    return 2;
+  }
+  if (!o.csvPath.empty() && !writeFileAtomically(o.csvPath, runCsv(rows, &*cost), error)) {
     std::fprintf(stderr, "fmasim run: %s\n", error.c_str());
     return 2;
   }

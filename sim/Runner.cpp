@@ -11,6 +11,7 @@
 #include <cstring>
 #include <exception>
 
+#include "StepFeed.hpp"
 #include "accuracy/ExactSum.hpp"
 #include "datapath/DatapathModel.hpp"
 #include "systemc/SystemCEngine.hpp"
@@ -40,12 +41,7 @@ template <class Engine>
 void runDotProducts(const RunConfig& config, Engine& engine, const Workload& workload, const Progress& progress,
                     RunResult& r) {
   const DatapathSpec& spec = config.spec;
-  const auto lanes = static_cast<std::size_t>(spec.params.lanes);
-  std::vector<std::uint64_t> laneA(lanes), laneB(lanes);
-  std::vector<std::int32_t> laneScale(lanes);
-  // Block scales only where the workload has them: without, the engine's specialised
-  // step routines apply (a scale of 0 would give the same numbers on the slower path).
-  const std::int32_t* scales = config.workload.scaling.kind == ScalingKind::PerBlock ? laneScale.data() : nullptr;
+  StepFeed feed(static_cast<std::size_t>(spec.params.lanes), config.workload.scaling.kind == ScalingKind::PerBlock);
   const Decoder decodeA(spec.params.a), decodeB(spec.params.b);
   ExactSum real, quantized;
   double sumUlp = 0;
@@ -53,24 +49,13 @@ void runDotProducts(const RunConfig& config, Engine& engine, const Workload& wor
     engine.reset();
     real.clear();
     quantized.clear();
-    std::size_t fill = 0;
-    workload.forEachChunk(index, [&](const Chunk& c) {
-      for (std::size_t i = 0; i < c.codeA.size(); ++i) {
-        laneA[fill] = c.codeA[i];
-        laneB[fill] = c.codeB[i];
-        laneScale[fill] = c.scaleExpA[i] + c.scaleExpB[i];
-        real.addProduct(c.realA[i], c.realB[i]);
-        addQuantizedProduct(quantized, decodeA, decodeB, c.codeA[i], c.codeB[i], laneScale[fill]);
-        if (++fill == lanes) {
-          engine.step(laneA.data(), laneB.data(), scales);
-          fill = 0;
-        }
-      }
-    });
-    if (fill != 0) {  // the last step's unused lanes multiply zeros
-      for (std::size_t i = fill; i < lanes; ++i) laneA[i] = laneB[i] = 0, laneScale[i] = 0;
-      engine.step(laneA.data(), laneB.data(), scales);
-    }
+    feed.run(
+        workload, index,
+        [&](const Chunk& c, std::size_t i, std::int32_t scaleExp) {
+          real.addProduct(c.realA[i], c.realB[i]);
+          addQuantizedProduct(quantized, decodeA, decodeB, c.codeA[i], c.codeB[i], scaleExp);
+        },
+        [&](const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* s) { engine.step(a, b, s); });
     const double hw = engine.value(engine.finish());
     const double q = quantized.value();
     const double scale = workload.scaleA(index) * workload.scaleB(index);

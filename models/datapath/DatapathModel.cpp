@@ -5,27 +5,59 @@
 
 namespace fmasim {
 
-DatapathModel::DatapathModel(const DatapathSpec& spec)
-    : spec_(spec), decodeA_(spec.params.a), decodeB_(spec.params.b), lfsr_(spec.params.lfsrSeed) {
-  const bool oneLane = spec.params.lanes == 1;
+DatapathModel::DatapathModel(const DatapathSpec& spec) : DatapathModel(spec, nullptr) {}
+
+DatapathModel::DatapathModel(const DatapathSpec& spec, UnitActivity* activity)
+    : spec_(spec), decodeA_(spec.params.a), decodeB_(spec.params.b), activity_(activity), lfsr_(spec.params.lfsrSeed) {
   if (spec.params.accumulatorKind == AccumulatorKind::Float) {
     decodeAcc_.emplace(spec.params.accumulator);
     decodeResult_.emplace(spec.resultFormat);
     if (spec.promotionSteps > 0) promotion_.emplace(spec);
-    step_ = oneLane ? &DatapathModel::stepFloat<true> : &DatapathModel::stepFloat<false>;
     // The sum's width is checked per step; the addend and the rounding are fixed by the spec.
     narrowWindow_ = windowFits<std::uint64_t>(0, significandBits(spec.params.accumulator),
                                               roundingBits(spec.roundingFormat, spec.params.outputRounding));
-  } else {
-    step_ = oneLane ? &DatapathModel::stepFixed<true> : &DatapathModel::stepFixed<false>;
   }
   const auto lanes = static_cast<std::size_t>(spec.params.lanes);
   terms_.resize(lanes + 1);
   aligned_.resize(lanes + 1);
   da_.resize(lanes);
   db_.resize(lanes);
-  chooseSpecialisedStep();
+  if (activity_ != nullptr) {
+    chooseUnitStep<true>();  // the counting routine records what the unit functions compute
+    unitStep_ = step_;
+  } else {
+    chooseUnitStep<false>();
+    chooseSpecialisedStep();
+  }
   reset();
+}
+
+template <bool Counting>
+void DatapathModel::chooseUnitStep() {
+  const bool oneLane = spec_.params.lanes == 1;
+  if (spec_.params.accumulatorKind == AccumulatorKind::Float)
+    step_ = oneLane ? &DatapathModel::stepFloat<true, Counting> : &DatapathModel::stepFloat<false, Counting>;
+  else
+    step_ = oneLane ? &DatapathModel::stepFixed<true, Counting> : &DatapathModel::stepFixed<false, Counting>;
+}
+
+template <bool Counting>
+void DatapathModel::recordOperands(const std::uint64_t* a, const std::uint64_t* b, std::size_t lanes) {
+  if constexpr (Counting) {
+    activity_->countStep();
+    for (std::size_t i = 0; i < lanes; ++i) {
+      activity_->record(Signal::OperandA, i, a[i]);
+      activity_->record(Signal::OperandB, i, b[i]);
+    }
+  }
+}
+
+template <bool Counting>
+void DatapathModel::recordAdder(std::size_t terms, i128 sum) {
+  if constexpr (Counting) {
+    for (std::size_t i = 0; i < terms; ++i) activity_->record(Signal::AlignedTerm, i, static_cast<u128>(aligned_[i]));
+    activity_->record(Signal::Sum, 0, static_cast<u128>(sum));
+  }
 }
 
 void DatapathModel::reset() {
@@ -37,10 +69,11 @@ void DatapathModel::reset() {
   if (promotion_) promotion_->reset();
 }
 
-template <bool OneLane>
+template <bool OneLane, bool Counting>
 void DatapathModel::stepFixed(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp) {
   const std::size_t lanes = OneLane ? 1 : static_cast<std::size_t>(spec_.params.lanes);
   AccumulatorValue& acc = nextPartial();
+  recordOperands<Counting>(a, b, lanes);
   const std::int32_t lsb = alignedLsb(spec_, 0);
   std::size_t n = 0;
   for (std::size_t i = 0; i < lanes; ++i) {
@@ -50,15 +83,35 @@ void DatapathModel::stepFixed(const std::uint64_t* a, const std::uint64_t* b, co
       continue;
     }
     const Term t = multiply(spec_, da, db, scaleExp != nullptr ? scaleExp[i] : 0, flags_);
-    aligned_[n++] = alignTerm(spec_, t, lsb, flags_);
+    aligned_[n] = alignTerm(spec_, t, lsb, flags_);
+    if constexpr (Counting)
+      activity_->record(Signal::Product, i, UnitActivity::packProduct(spec_, t.sign, t.alignExp, t.sig));
+    ++n;
   }
-  acc.fixed = accumulateFixed(spec_, acc.fixed, addTerms(std::span<const i128>(aligned_.data(), n)), flags_);
+  const i128 sum = addTerms(std::span<const i128>(aligned_.data(), n));
+  recordAdder<Counting>(n, sum);
+  acc.fixed = accumulateFixed(spec_, acc.fixed, sum, flags_);
+  if constexpr (Counting) {
+    activity_->record(Signal::Accumulator, static_cast<std::size_t>(&acc - partials_.data()), static_cast<u128>(acc.fixed));
+  }
 }
 
-template <bool OneLane>
+template <bool OneLane, bool Counting>
 void DatapathModel::stepFloat(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp) {
   const std::size_t lanes = OneLane ? 1 : static_cast<std::size_t>(spec_.params.lanes);
   AccumulatorValue& acc = nextPartial();
+  recordOperands<Counting>(a, b, lanes);
+  acc.code = floatStep<OneLane, Counting>(a, b, scaleExp, acc.code);
+  if constexpr (Counting) {
+    activity_->record(Signal::Rounded, 0, acc.code);
+    activity_->record(Signal::Accumulator, static_cast<std::size_t>(&acc - partials_.data()), acc.code);
+  }
+}
+
+template <bool OneLane, bool Counting>
+inline std::uint64_t DatapathModel::floatStep(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp,
+                                       std::uint64_t accCode) {
+  const std::size_t lanes = OneLane ? 1 : static_cast<std::size_t>(spec_.params.lanes);
   Decoded oneA, oneB;  // one lane: no trip through da_/db_
   Decoded* const da = OneLane ? &oneA : da_.data();
   Decoded* const db = OneLane ? &oneB : db_.data();
@@ -68,29 +121,29 @@ void DatapathModel::stepFloat(const std::uint64_t* a, const std::uint64_t* b, co
     db[i] = decodeB_(b[i]);
     operandNonFinite |= nonFinite(da[i]) || nonFinite(db[i]);
   }
-  const Decoded c = (*decodeAcc_)(acc.code);
+  const Decoded c = (*decodeAcc_)(accCode);
   const std::span<const Decoded> sa(da, lanes), sb(db, lanes);
   // A cma datapath rounds its products first (raising that rounding's flags) even
   // when an operand or the accumulator is infinite or NaN: the add then sees the
   // rounded products, as a multiply followed by an add would.
   const bool cascaded = spec_.params.kind == DatapathKind::Cma;
   if (!cascaded && (nonFinite(c) || operandNonFinite)) [[unlikely]] {
-    acc.code = special(sa, sb, c);
-    return;
+    return special(sa, sb, c);
   }
   bool productOverflow = false;
   for (std::size_t i = 0; i < lanes; ++i) {
     terms_[i] = multiply(spec_, da[i], db[i], scaleExp != nullptr ? scaleExp[i] : 0, flags_);
+    if constexpr (Counting)
+      activity_->record(Signal::Product, i, UnitActivity::packProduct(spec_, terms_[i].sign, terms_[i].alignExp, terms_[i].sig));
     productOverflow |= terms_[i].cls != ValueClass::Finite && terms_[i].cls != ValueClass::Zero;
   }
   if (productOverflow || nonFinite(c)) [[unlikely]] {  // a cma product or c infinite or NaN
-    acc.code = specialProducts(lanes, c);
-    return;
+    return specialProducts(lanes, c);
   }
-  acc.code = addTermsToFloat<OneLane>(c, lanes);
+  return addTermsToFloat<OneLane, Counting>(c, lanes);
 }
 
-template <bool OneLane>
+template <bool OneLane, bool Counting>
 std::uint64_t DatapathModel::addTermsToFloat(const Decoded& c, std::size_t products) {
   const std::size_t n = OneLane ? 1 : products;
   const Format& accFormat = spec_.params.accumulator;
@@ -108,6 +161,7 @@ std::uint64_t DatapathModel::addTermsToFloat(const Decoded& c, std::size_t produ
     const std::int32_t lsb = stepLsb(spec_, terms);
     for (std::size_t i = 0; i < n; ++i) aligned_[i] = alignTerm(spec_, terms_[i], lsb, flags_);
     const i128 sum = addTerms(std::span<const i128>(aligned_.data(), n));
+    recordAdder<Counting>(n, sum);
     const bool zeroSign = zeroSumSign(terms, roundingDown);
     r = narrow(sum) ? normalizeRoundIn<std::uint64_t>(spec_, sum, lsb, zeroSign, &cTerm, random())
                     : normalizeRound(spec_, sum, lsb, zeroSign, &cTerm, random());
@@ -117,6 +171,7 @@ std::uint64_t DatapathModel::addTermsToFloat(const Decoded& c, std::size_t produ
     const std::int32_t lsb = fusedStepLsb(spec_, terms);
     for (std::size_t i = 0; i <= n; ++i) aligned_[i] = alignTerm(spec_, terms_[i], lsb, flags_);
     const i128 sum = addTerms(std::span<const i128>(aligned_.data(), n + 1));
+    recordAdder<Counting>(n + 1, sum);
     const bool zeroSign = zeroSumSign(terms, roundingDown);
     r = narrow(sum) ? normalizeRoundIn<std::uint64_t>(spec_, sum, lsb, zeroSign, nullptr, random())
                     : normalizeRound(spec_, sum, lsb, zeroSign, nullptr, random());

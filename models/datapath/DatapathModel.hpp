@@ -13,6 +13,7 @@
 #include "FmaStep.hpp"
 #include "IntegerMacStep.hpp"
 #include "Promotion.hpp"
+#include "UnitActivity.hpp"
 #include "Units.hpp"
 #include "format/Lfsr.hpp"
 
@@ -33,6 +34,10 @@ class DatapathModel {
   enum class StepPath : std::uint8_t { Units, Fma, Integer64 };
 
   explicit DatapathModel(const DatapathSpec& spec);
+  // With an activity: every step goes through a counting routine (the unit functions,
+  // recording each unit's signals into *activity, which must outlive the model);
+  // chosen here once, so a model without one pays nothing per step.
+  DatapathModel(const DatapathSpec& spec, UnitActivity* activity);
 
   // Clears every partial accumulator, the flags and the step count; reseeds the LFSR.
   void reset();
@@ -67,10 +72,22 @@ class DatapathModel {
   // The step routine for this spec (accumulator kind, one lane or several), chosen
   // once in the constructor.
   using StepFn = void (DatapathModel::*)(const std::uint64_t*, const std::uint64_t*, const std::int32_t*);
-  template <bool OneLane>
+  // Counting: the routine also records each unit's signals into activity_.
+  template <bool OneLane, bool Counting>
   void stepFixed(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp);
-  template <bool OneLane>
+  template <bool OneLane, bool Counting>
   void stepFloat(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp);
+  // The accumulator's next code (stepFloat's arithmetic; inlined into it, so that the
+  // plain routine costs what it cost before the counting one existed).
+  template <bool OneLane, bool Counting>
+  [[gnu::always_inline]] std::uint64_t floatStep(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp,
+                          std::uint64_t accCode);
+  template <bool Counting>
+  void chooseUnitStep();
+  template <bool Counting>
+  void recordAdder(std::size_t terms, i128 sum);  // the aligned terms aligned_[0, terms) and their sum
+  template <bool Counting>
+  void recordOperands(const std::uint64_t* a, const std::uint64_t* b, std::size_t lanes);
   // The specialised routines (SpecialisedSteps.cpp); block scales take the unit path.
   void stepFma(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp);
   void stepInteger64(const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* scaleExp);
@@ -82,7 +99,7 @@ class DatapathModel {
     return acc;
   }
   // Sums terms_[0, products) (and the addend c) and rounds into the accumulator format.
-  template <bool OneLane>
+  template <bool OneLane, bool Counting = false>
   std::uint64_t addTermsToFloat(const Decoded& c, std::size_t products);
   std::uint64_t special(std::span<const Decoded> a, std::span<const Decoded> b, const Decoded& c);
   std::uint64_t specialProducts(std::size_t products, const Decoded& c);
@@ -101,6 +118,7 @@ class DatapathModel {
   std::optional<Decoder> decodeAcc_;  // float accumulators only
   std::optional<Decoder> decodeResult_;  // float accumulators: finish()'s format
   std::optional<PromotedAccumulator> promotion_;
+  UnitActivity* activity_ = nullptr;  // counting routines only
   std::vector<AccumulatorValue> partials_;
   std::size_t partialIndex_ = 0;
   std::vector<Term> terms_;     // lanes + 1 entries (the products, then a fused addend)

@@ -46,6 +46,19 @@ nlohmann::json statsJson(const ErrorStats& s) {
           {"mean_rel", s.meanRel()}, {"sqnr_db", std::isinf(s.sqnrDb()) ? nlohmann::json("inf") : nlohmann::json(s.sqnrDb())}};
 }
 
+// ",total_ge,pj_per_mac,pj_per_dot" of run `index` (empty fields without a cost report or energy).
+std::string costCsvColumns(const CostReport* cost, std::size_t index) {
+  if (cost == nullptr) return ",,,";
+  const CostRow& row = cost->rows[index];
+  const double ge = totalGE(*cost, row);
+  char buf[128];
+  if (row.energy)
+    std::snprintf(buf, sizeof buf, ",%.1f,%.6g,%.6g", ge, row.energy->pjPerMac(), row.energy->pjPerDot());
+  else
+    std::snprintf(buf, sizeof buf, ",%.1f,,", ge);
+  return buf;
+}
+
 }  // namespace
 
 std::string flagNames(std::uint8_t flags) {
@@ -89,7 +102,7 @@ std::string runTable(const std::vector<ReportRow>& rows) {
   return out;
 }
 
-std::string runJson(const std::vector<ReportRow>& rows) {
+std::string runJson(const std::vector<ReportRow>& rows, const CostReport* cost) {
   nlohmann::json arr = nlohmann::json::array();
   for (const auto& row : rows) {
     const DatapathSpec& s = row.config->spec;
@@ -122,25 +135,28 @@ std::string runJson(const std::vector<ReportRow>& rows) {
                    {"flags", flagNames(r.flags)},
                    {"seconds", r.seconds},
                    {"macs_per_second", throughput(r)}});
+    if (cost) arr.back()["cost"] = costRowJson(*cost, cost->rows[arr.size() - 1]);
   }
   return nlohmann::json({{"runs", arr}}).dump(2) + "\n";
 }
 
-std::string runCsv(const std::vector<ReportRow>& rows) {
+std::string runCsv(const std::vector<ReportRow>& rows, const CostReport* cost) {
   std::string out =
       "name,kind,a,b,accumulator,lanes,latency,ii,cycles_per_dot,utilization,max_abs_err,mean_abs_err,max_rel_err,mean_rel_err,"
-      "sqnr_db,quant_sqnr_db,accum_sqnr_db,ulp_max,ulp_mean,flags,macs_per_second\n";
-  for (const auto& row : rows) {
+      "sqnr_db,quant_sqnr_db,accum_sqnr_db,ulp_max,ulp_mean,flags,macs_per_second,total_ge,pj_per_mac,pj_per_dot\n";
+  for (std::size_t index = 0; index < rows.size(); ++index) {
+    const ReportRow& row = rows[index];
     const DatapathSpec& s = row.config->spec;
     const RunResult& r = row.result;
     char line[1024];
-    std::snprintf(line, sizeof line, "%s,%s,%s,%s,%s,%d,%d,%d,%lld,%.6g,%.9g,%.9g,%.9g,%.9g,%.6g,%.6g,%.6g,%.6g,%.6g,\"%s\",%.6g\n",
+    std::snprintf(line, sizeof line, "%s,%s,%s,%s,%s,%d,%d,%d,%lld,%.6g,%.9g,%.9g,%.9g,%.9g,%.6g,%.6g,%.6g,%.6g,%.6g,\"%s\",%.6g",
                   r.name.c_str(), kindName(s.params.kind), s.params.a.name.c_str(), s.params.b.name.c_str(),
                   accumulatorName(s).c_str(), s.params.lanes, s.latency, s.initiationInterval,
                   static_cast<long long>(r.cyclesPerDot), utilization(r), r.total.maxAbs, r.total.meanAbs(), r.total.maxRel,
                   r.total.meanRel(), r.total.sqnrDb(), r.quantization.sqnrDb(), r.accumulation.sqnrDb(), r.maxUlp,
                   r.meanUlp, flagNames(r.flags).c_str(), throughput(r));
     out += line;
+    out += costCsvColumns(cost, index) + "\n";
   }
   return out;
 }

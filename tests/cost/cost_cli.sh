@@ -1,5 +1,6 @@
 #!/bin/sh
-# fmasim cost: the default report, JSON and CSV output, and errors for a bad technology.
+# fmasim cost: the default report (area and energy), JSON and CSV output, area only,
+# errors for a bad technology or energy prefix, and the cost table of fmasim run.
 fmasim="$1"
 configs="$2"
 tmp=$(mktemp -d)
@@ -15,11 +16,30 @@ for name in int8_int32 fp8_e4m3_fp32 fp8_e4m3_fp16 fp8_e4m3_kulisch; do
   grep -q "^$name " "$tmp/out" || fail "no $name in: $(cat "$tmp/out")"
 done
 [ "$(grep -c '^  total ' "$tmp/out")" = 4 ] || fail "expected 4 totals in: $(cat "$tmp/out")"
+[ "$(grep -c 'pJ/op' "$tmp/out")" = 4 ] || fail "expected an energy column per config in: $(cat "$tmp/out")"
+[ "$(grep -c '^  energy: .* pJ per MAC, .* pJ per dot product of 4096; toggles counted over the first 65536 MACs of the workload in the functional engine' "$tmp/out")" = 4 ] \
+  || fail "expected an energy line per config in: $(cat "$tmp/out")"
 
 "$fmasim" cost "$configs/fp8_e4m3_dot4.json" --tech sky130 --json "$tmp/cost.json" --csv "$tmp/cost.csv" --quiet \
   || fail "cost --json exited $?"
 grep -q '"name": "sky130"' "$tmp/cost.json" || fail "no technology in the JSON report"
 [ "$(grep -c '^fp8_e4m3_dot4,sky130,' "$tmp/cost.csv")" = 5 ] || fail "expected 5 unit rows: $(cat "$tmp/cost.csv")"
+grep -q '"pj_per_op"' "$tmp/cost.json" || fail "no pj_per_op in the JSON report"
+grep -q '"energy_macs_counted": 65536' "$tmp/cost.json" || fail "no energy prefix in the JSON report"
+head -1 "$tmp/cost.csv" | grep -q ',pj_per_op,energy_percent$' || fail "CSV header: $(head -1 "$tmp/cost.csv")"
+grep '^fp8_e4m3_dot4,sky130,multiplier,' "$tmp/cost.csv" | grep -Eq ',[0-9.e-]+,[0-9.]+$' || fail "no energy in the CSV rows"
+
+"$fmasim" cost "$configs/int8_int32.json" --energy-macs 0 >"$tmp/area" || fail "--energy-macs 0 exited $?"
+grep -q 'pJ' "$tmp/area" && fail "--energy-macs 0 must print area only: $(cat "$tmp/area")"
+"$fmasim" cost "$configs/int8_int32.json" --energy-macs 100 >"$tmp/prefix" || fail "--energy-macs 100 exited $?"
+grep -q 'over the first 100 MACs' "$tmp/prefix" || fail "prefix not reported: $(cat "$tmp/prefix")"
+"$fmasim" cost "$configs/int8_int32.json" --energy-macs -5 >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] || fail "a negative --energy-macs must exit 2"
+grep -q "energy-macs: Value -5 not in range 0 to" "$tmp/err" || fail "bad --energy-macs message: $(cat "$tmp/err")"
+
+"$fmasim" run "$configs/int8_int32.json" --csv "$tmp/run.csv" >"$tmp/run" || fail "fmasim run exited $?"
+grep -q '^  energy: .* pJ per MAC' "$tmp/run" || fail "fmasim run has no cost table: $(cat "$tmp/run")"
+head -1 "$tmp/run.csv" | grep -q ',total_ge,pj_per_mac,pj_per_dot$' || fail "run CSV header: $(head -1 "$tmp/run.csv")"
 
 printf '{"name": "x"}' >"$tmp/bad.json"
 "$fmasim" cost --tech "$tmp/bad.json" >/dev/null 2>"$tmp/err"
