@@ -225,7 +225,10 @@ module mac #(
     logic [ACC_BITS-1:0]    addend;  // fused: read by the aligner; a separate addend is read here
     logic                   addend_nonfinite;
     assign addend = ADDEND_FUSED != 0 ? s_carried.addend : acc;
-    assign addend_nonfinite = &addend[ACC_MAN_BITS+:ACC_EXP_BITS];
+    // The all-ones exponent (IEEE accumulators): a mask, not a part-select, as yosys
+    // elaborates mac once per chparam, with the other parameters still at their defaults.
+    localparam logic [ACC_BITS-1:0] EXP_FIELD = ((ACC_BITS'(1) << ACC_EXP_BITS) - 1) << ACC_MAN_BITS;
+    assign addend_nonfinite = (addend & EXP_FIELD) == EXP_FIELD;
     // One draw per step that reaches the rounder; the special path draws nothing.
     mac_lfsr #(.BITS(RANDOM_BITS), .SEED(LFSR_SEED)) u_lfsr (
         .clk, .rst, .take(s_valid && !s_carried.special && !addend_nonfinite && ROUNDING == 5), .draw(random)
