@@ -46,14 +46,32 @@ module mac #(
     // pipeline
     parameter int ST_MUL = 1, ST_ALIGN = 1, ST_ADD = 1, ST_NORM = 1, ST_ACC = 0,
     parameter int LATENCY = 5,
-    parameter int II = 4
+    parameter int II = 4,
+    // dot: lanes (each operand port carries LANES codes, lane i at [i*BITS +: BITS]),
+    // the alignment window (WINDOWED: alignment.fraction_bits), the addend's path and
+    // the tensor-core options (mac_lane_aligner, mac_normalizer)
+    parameter int LANES = 1,
+    parameter int PROD_FRAC_BITS = 6,
+    parameter int WINDOWED = 0,
+    parameter int ALIGN_FRAC_BITS = 0,
+    parameter int TERM_RNE = 0,
+    parameter int ADDEND_FUSED = 1,
+    parameter int ZERO_ADDEND_JOINS = 0,
+    parameter int ZERO_ADDEND_EXP = -126,
+    parameter int NAN_CANONICAL = 0,
+    parameter int OVERFLOW_INFINITY = 0,
+    // cma: the product format and rounding (mac_cascaded_multiplier)
+    parameter int CASCADED = 0,
+    parameter int P_BITS = 16, P_EXP_BITS = 5, P_MAN_BITS = 10, P_BIAS = 15, P_EMIN = -14, P_EMAX = 15,
+    parameter int P_MAX_FIELD = 30, P_MAX_MANT = 1023,
+    parameter int P_ROUNDING = 0, P_TININESS_BEFORE = 0, P_OVERFLOW_SATURATE = 0, P_WINDOW_BITS = 16
 ) (
     input  logic                clk,
     input  logic                rst,
     input  logic                in_valid,
     input  logic                in_finish,
-    input  logic [A_BITS-1:0]   in_a,
-    input  logic [B_BITS-1:0]   in_b,
+    input  logic [LANES*A_BITS-1:0] in_a,
+    input  logic [LANES*B_BITS-1:0] in_b,
     input  logic                load_valid,
     input  logic [ACC_BITS-1:0] load_value,
     output logic                in_ready,
@@ -75,33 +93,39 @@ module mac #(
 
   // ---- multiplier ----------------------------------------------------------------
   typedef struct packed {
-    logic                          p_sign;
-    logic [PROD_SIG_BITS-1:0]      p_sig;
-    logic signed [EXP_W-1:0]       p_lsb;
-    logic                          special;
-    logic                          sp_nan;
-    logic                          sp_nan_sign;
-    logic [NAN_LOW_BITS-1:0]       sp_nan_low;
-    logic                          sp_snan;
-    logic                          sp_inf_zero;
-    logic                          sp_inf;
-    logic                          invalid;
+    logic [LANES-1:0]               p_sign;
+    logic [LANES*PROD_SIG_BITS-1:0] p_sig;
+    logic [LANES*EXP_W-1:0]         p_lsb;
+    logic                           special;
+    logic                           sp_nan;
+    logic                           sp_nan_sign;
+    logic [NAN_LOW_BITS-1:0]        sp_nan_low;
+    logic                           sp_snan;
+    logic                           sp_inf_zero;
+    logic                           sp_pos_inf;
+    logic                           sp_neg_inf;
+    logic                           invalid;
+    logic [4:0]                     flags;  // cma: the product rounding's
   } product_t;
   product_t m_in, m_out;
   logic     m_valid;
 
-  mac_multiplier #(
-      .A_BITS(A_BITS), .A_FLOAT(A_FLOAT), .A_SIGNED(A_SIGNED), .A_EXP_BITS(A_EXP_BITS), .A_MAN_BITS(A_MAN_BITS),
+  mac_lane_multipliers #(
+      .LANES(LANES), .A_BITS(A_BITS), .A_FLOAT(A_FLOAT), .A_SIGNED(A_SIGNED), .A_EXP_BITS(A_EXP_BITS), .A_MAN_BITS(A_MAN_BITS),
       .A_BIAS(A_BIAS), .A_EMIN(A_EMIN), .A_MIN_NORMAL_FIELD(A_MIN_NORMAL_FIELD), .A_NAN_STYLE(A_NAN_STYLE),
       .A_SUBNORMALS(A_SUBNORMALS), .A_FRAC_BITS(A_FRAC_BITS), .A_SIG_BITS(A_SIG_BITS),
       .B_BITS(B_BITS), .B_FLOAT(B_FLOAT), .B_SIGNED(B_SIGNED), .B_EXP_BITS(B_EXP_BITS), .B_MAN_BITS(B_MAN_BITS),
       .B_BIAS(B_BIAS), .B_EMIN(B_EMIN), .B_MIN_NORMAL_FIELD(B_MIN_NORMAL_FIELD), .B_NAN_STYLE(B_NAN_STYLE),
       .B_SUBNORMALS(B_SUBNORMALS), .B_FRAC_BITS(B_FRAC_BITS), .B_SIG_BITS(B_SIG_BITS),
-      .PROD_SIG_BITS(PROD_SIG_BITS), .NAN_LOW_BITS(NAN_LOW_BITS), .FLOAT_ACC(FLOAT_ACC), .EXP_W(EXP_W)
+      .PROD_SIG_BITS(PROD_SIG_BITS), .NAN_LOW_BITS(NAN_LOW_BITS), .FLOAT_ACC(FLOAT_ACC), .EXP_W(EXP_W),
+      .CASCADED(CASCADED), .P_BITS(P_BITS), .P_EXP_BITS(P_EXP_BITS), .P_MAN_BITS(P_MAN_BITS), .P_BIAS(P_BIAS),
+      .P_EMIN(P_EMIN), .P_EMAX(P_EMAX), .P_MAX_FIELD(P_MAX_FIELD), .P_MAX_MANT(P_MAX_MANT), .P_ROUNDING(P_ROUNDING),
+      .P_TININESS_BEFORE(P_TININESS_BEFORE), .P_OVERFLOW_SATURATE(P_OVERFLOW_SATURATE), .P_WINDOW_BITS(P_WINDOW_BITS)
   ) u_multiplier (
       .a(in_a), .b(in_b), .p_sign(m_in.p_sign), .p_sig(m_in.p_sig), .p_lsb(m_in.p_lsb), .special(m_in.special),
       .sp_nan(m_in.sp_nan), .sp_nan_sign(m_in.sp_nan_sign), .sp_nan_low(m_in.sp_nan_low), .sp_snan(m_in.sp_snan),
-      .sp_inf_zero(m_in.sp_inf_zero), .sp_inf(m_in.sp_inf), .invalid(m_in.invalid)
+      .sp_inf_zero(m_in.sp_inf_zero), .sp_pos_inf(m_in.sp_pos_inf), .sp_neg_inf(m_in.sp_neg_inf),
+      .invalid(m_in.invalid), .flags(m_in.flags)
   );
   mac_pipe #(.WIDTH($bits(m_in)), .DEPTH(ST_MUL)) u_multiplier_regs (
       .clk, .rst, .in_valid(accept), .in_data(m_in), .out_valid(m_valid), .out_data(m_out)
@@ -119,35 +143,57 @@ module mac #(
     logic [NAN_LOW_BITS-1:0] sp_nan_low;
     logic                    sp_snan;
     logic                    sp_inf_zero;
-    logic                    sp_inf;
-    logic                    sp_inf_sign;
+    logic                    sp_pos_inf;
+    logic                    sp_neg_inf;
     logic                    invalid;
+    logic                    cut_inexact;
+    logic [4:0]              product_flags;
   } carried_t;
-  carried_t                            a_carried_in, a_carried, s_carried;
-  logic signed [ALIGN_WINDOW_BITS-1:0] a_term_in, a_term;
-  logic                                a_valid, acc_nonfinite;
+  carried_t                                    a_carried_in, a_carried, s_carried;
+  logic [ADDER_TERMS*ALIGN_WINDOW_BITS-1:0]    a_term_in, a_term;
+  logic                                        a_valid, acc_nonfinite, cut_inexact;
 
-  mac_aligner #(
-      .FLOAT_ACC(FLOAT_ACC), .PROD_SIG_BITS(PROD_SIG_BITS), .PROD_LSB_EXP_MIN(PROD_LSB_EXP_MIN),
-      .WINDOW_BITS(ALIGN_WINDOW_BITS), .ROUND_DOWN(ROUND_DOWN), .ACC_BITS(ACC_BITS), .ACC_EXP_BITS(ACC_EXP_BITS),
-      .ACC_MAN_BITS(ACC_MAN_BITS), .EXP_W(EXP_W)
-  ) u_aligner (
-      .p_sign(m_out.p_sign), .p_sig(m_out.p_sig), .p_lsb(m_out.p_lsb), .acc_code(acc), .term(a_term_in),
-      .lsb(a_carried_in.lsb), .zero_sign(a_carried_in.zero_sign), .acc_nonfinite
-  );
+  // Several lanes or a window: mac_lane_aligner; one product aligned exactly (or an
+  // integer accumulator's): mac_aligner.
+  if (LANES > 1 || WINDOWED != 0) begin : g_lane_aligner
+    mac_lane_aligner #(
+        .LANES(LANES), .TERMS(ADDER_TERMS), .PROD_SIG_BITS(PROD_SIG_BITS), .PROD_FRAC_BITS(PROD_FRAC_BITS),
+        .PROD_LSB_EXP_MIN(PROD_LSB_EXP_MIN), .WINDOW_BITS(ALIGN_WINDOW_BITS), .WINDOWED(WINDOWED),
+        .ALIGN_FRAC_BITS(ALIGN_FRAC_BITS), .TERM_RNE(TERM_RNE), .FUSED(WINDOWED != 0 && ADDEND_FUSED != 0 ? 1 : 0),
+        .ZERO_ADDEND_JOINS(ZERO_ADDEND_JOINS), .ZERO_ADDEND_EXP(ZERO_ADDEND_EXP), .ROUND_DOWN(ROUND_DOWN),
+        .ACC_BITS(ACC_BITS), .ACC_EXP_BITS(ACC_EXP_BITS), .ACC_MAN_BITS(ACC_MAN_BITS), .ACC_BIAS(ACC_BIAS),
+        .ACC_EMIN(ACC_EMIN), .EXP_W(EXP_W)
+    ) u_aligner (
+        .p_sign(m_out.p_sign), .p_sig(m_out.p_sig), .p_lsb(m_out.p_lsb), .acc_code(acc), .terms(a_term_in),
+        .lsb(a_carried_in.lsb), .zero_sign(a_carried_in.zero_sign), .inexact(cut_inexact)
+    );
+    assign acc_nonfinite = 1'b0;  // the normalizer reads c's class
+  end else begin : g_aligner
+    mac_aligner #(
+        .FLOAT_ACC(FLOAT_ACC), .PROD_SIG_BITS(PROD_SIG_BITS), .PROD_LSB_EXP_MIN(PROD_LSB_EXP_MIN),
+        .WINDOW_BITS(ALIGN_WINDOW_BITS), .ROUND_DOWN(ROUND_DOWN), .ACC_BITS(ACC_BITS), .ACC_EXP_BITS(ACC_EXP_BITS),
+        .ACC_MAN_BITS(ACC_MAN_BITS), .EXP_W(EXP_W)
+    ) u_aligner (
+        .p_sign(m_out.p_sign), .p_sig(m_out.p_sig), .p_lsb(m_out.p_lsb), .acc_code(acc), .term(a_term_in),
+        .lsb(a_carried_in.lsb), .zero_sign(a_carried_in.zero_sign), .acc_nonfinite
+    );
+    assign cut_inexact = 1'b0;
+  end
   always_comb begin
     a_carried_in.addend = acc;
-    a_carried_in.special = m_out.special || acc_nonfinite;
+    a_carried_in.special = m_out.special || (ADDEND_FUSED != 0 && acc_nonfinite);  // a separate c: the normalizer's
     a_carried_in.sp_nan = m_out.sp_nan;
     a_carried_in.sp_nan_sign = m_out.sp_nan_sign;
     a_carried_in.sp_nan_low = m_out.sp_nan_low;
     a_carried_in.sp_snan = m_out.sp_snan;
     a_carried_in.sp_inf_zero = m_out.sp_inf_zero;
-    a_carried_in.sp_inf = m_out.sp_inf;
-    a_carried_in.sp_inf_sign = m_out.p_sign;
+    a_carried_in.sp_pos_inf = m_out.sp_pos_inf;
+    a_carried_in.sp_neg_inf = m_out.sp_neg_inf;
     a_carried_in.invalid = m_out.invalid;
+    a_carried_in.product_flags = m_out.flags;
+    a_carried_in.cut_inexact = cut_inexact;
   end
-  mac_pipe #(.WIDTH(ALIGN_WINDOW_BITS + $bits(a_carried_in)), .DEPTH(ST_ALIGN)) u_aligner_regs (
+  mac_pipe #(.WIDTH(ADDER_TERMS * ALIGN_WINDOW_BITS + $bits(a_carried_in)), .DEPTH(ST_ALIGN)) u_aligner_regs (
       .clk, .rst, .in_valid(m_valid), .in_data({a_term_in, a_carried_in}), .out_valid(a_valid),
       .out_data({a_term, a_carried})
   );
@@ -176,23 +222,33 @@ module mac #(
   if (FLOAT_ACC != 0) begin : g_normalizer
     logic [RANDOM_BITS-1:0] random;
     logic [4:0]             round_flags;
+    logic [ACC_BITS-1:0]    addend;  // fused: read by the aligner; a separate addend is read here
+    logic                   addend_nonfinite;
+    assign addend = ADDEND_FUSED != 0 ? s_carried.addend : acc;
+    // The all-ones exponent (IEEE accumulators): a mask, not a part-select, as yosys
+    // elaborates mac once per chparam, with the other parameters still at their defaults.
+    localparam logic [ACC_BITS-1:0] EXP_FIELD = ((ACC_BITS'(1) << ACC_EXP_BITS) - 1) << ACC_MAN_BITS;
+    assign addend_nonfinite = (addend & EXP_FIELD) == EXP_FIELD;
     // One draw per step that reaches the rounder; the special path draws nothing.
     mac_lfsr #(.BITS(RANDOM_BITS), .SEED(LFSR_SEED)) u_lfsr (
-        .clk, .rst, .take(s_valid && !s_carried.special && ROUNDING == 5), .draw(random)
+        .clk, .rst, .take(s_valid && !s_carried.special && !addend_nonfinite && ROUNDING == 5), .draw(random)
     );
     mac_normalizer #(
         .SUM_BITS(ADDER_BITS), .WINDOW_BITS(NORM_WINDOW_BITS), .ACC_BITS(ACC_BITS), .ACC_EXP_BITS(ACC_EXP_BITS),
         .ACC_MAN_BITS(ACC_MAN_BITS), .ACC_BIAS(ACC_BIAS), .ACC_EMIN(ACC_EMIN), .ACC_EMAX(ACC_EMAX),
         .ACC_MAX_FIELD(ACC_MAX_FIELD), .OUT_FRAC_BITS(OUT_FRAC_BITS), .OUT_MAX_MANT(OUT_MAX_MANT),
         .ROUNDING(ROUNDING), .TININESS_BEFORE(TININESS_BEFORE), .OVERFLOW_SATURATE(OVERFLOW_SATURATE),
-        .RANDOM_BITS(RANDOM_BITS), .EXP_W(EXP_W)
+        .RANDOM_BITS(RANDOM_BITS), .EXP_W(EXP_W), .ADDS_ACC(WINDOWED != 0 && ADDEND_FUSED != 0 ? 0 : 1),
+        .NAN_CANONICAL(NAN_CANONICAL), .OVERFLOW_INFINITY(OVERFLOW_INFINITY)
     ) u_normalizer (
-        .sum(s_sum), .lsb(s_carried.lsb), .zero_sign(s_carried.zero_sign), .acc_code(s_carried.addend), .random,
-        .special(s_carried.special), .sp_nan(s_carried.sp_nan), .sp_nan_sign(s_carried.sp_nan_sign),
+        .sum(s_sum), .lsb(s_carried.lsb), .zero_sign(s_carried.zero_sign),
+        .acc_code(addend),
+        .random, .special(s_carried.special), .sp_nan(s_carried.sp_nan), .sp_nan_sign(s_carried.sp_nan_sign),
         .sp_nan_low(s_carried.sp_nan_low), .sp_snan(s_carried.sp_snan), .sp_inf_zero(s_carried.sp_inf_zero),
-        .sp_inf(s_carried.sp_inf), .sp_inf_sign(s_carried.sp_inf_sign), .result(r_in.rounded), .flags(round_flags)
+        .sp_pos_inf(s_carried.sp_pos_inf), .sp_neg_inf(s_carried.sp_neg_inf), .cut_inexact(s_carried.cut_inexact),
+        .result(r_in.rounded), .flags(round_flags)
     );
-    assign r_in.flags = round_flags;
+    assign r_in.flags = round_flags | s_carried.product_flags;
     logic unused;
     assign unused = s_carried.invalid;
   end else begin : g_no_normalizer
@@ -200,7 +256,8 @@ module mac #(
     assign r_in.flags = {s_carried.invalid, 4'd0};
     logic unused;
     assign unused = ^{s_carried.lsb, s_carried.zero_sign, s_carried.addend, s_carried.special, s_carried.sp_nan, s_carried.sp_nan_sign,
-                      s_carried.sp_nan_low, s_carried.sp_snan, s_carried.sp_inf_zero, s_carried.sp_inf, s_carried.sp_inf_sign};
+                      s_carried.sp_nan_low, s_carried.sp_snan, s_carried.sp_inf_zero, s_carried.sp_pos_inf,
+                      s_carried.sp_neg_inf, s_carried.cut_inexact, s_carried.product_flags};
   end
   assign r_in.sum = s_sum;
   mac_pipe #(.WIDTH($bits(r_in)), .DEPTH(ST_NORM)) u_normalizer_regs (

@@ -6,6 +6,11 @@
 // is shifted right with its lost bits jammed into bit 0 (exact for the rounding, as
 // windowFits in format/Arith.hpp argues). ROUNDING follows fmasim::Rounding: 0 RNE,
 // 1 RTZ, 2 RUP, 3 RDN, 4 RNA, 5 stochastic (random = the LFSR's draw).
+// A step whose accumulator is infinite or NaN takes the special path too. ADDS_ACC 0:
+// the accumulator was a term of the adder's sum (fused into the aligner's window),
+// the sum is rounded alone. cut_inexact: the aligner cut bits of a term.
+// NAN_CANONICAL: every NaN result is the canonical one (positive, all mantissa bits
+// set); OVERFLOW_INFINITY: an overflow gives infinity in every rounding mode.
 module mac_normalizer #(
     parameter int SUM_BITS = 37,
     parameter int WINDOW_BITS = 40,
@@ -22,7 +27,10 @@ module mac_normalizer #(
     parameter int TININESS_BEFORE = 0,
     parameter int OVERFLOW_SATURATE = 0,
     parameter int RANDOM_BITS = 8,
-    parameter int EXP_W = 12
+    parameter int EXP_W = 12,
+    parameter int ADDS_ACC = 1,
+    parameter int NAN_CANONICAL = 0,
+    parameter int OVERFLOW_INFINITY = 0
 ) (
     input  logic signed [SUM_BITS-1:0] sum,
     input  logic signed [EXP_W-1:0]    lsb,
@@ -36,8 +44,9 @@ module mac_normalizer #(
     input  logic [ACC_MAN_BITS-2:0]    sp_nan_low,
     input  logic                       sp_snan,
     input  logic                       sp_inf_zero,
-    input  logic                       sp_inf,
-    input  logic                       sp_inf_sign,
+    input  logic                       sp_pos_inf,
+    input  logic                       sp_neg_inf,
+    input  logic                       cut_inexact,
     output logic [ACC_BITS-1:0]        result,
     output logic [4:0]                 flags
 );
@@ -124,7 +133,7 @@ module mac_normalizer #(
 
   // ---- exact sum (exactSum of format/Arith.hpp) ---------------------------------
   logic [SUM_BITS-1:0]     x_mag;
-  logic                    x_sign, y_sign, x_zero;
+  logic                    x_sign, y_sign, x_zero, y_zero;
   logic [W-1:0]            x_sig, y_sig, big_sig, small_sig;
   logic signed [EXP_W-1:0] x_exp, y_exp, big_exp, small_exp, u_exp, e;
   logic signed [W:0]       signed_sum;
@@ -138,8 +147,9 @@ module mac_normalizer #(
     x_zero = sum == '0;
     x_sign = x_zero ? zero_sign : sum[SUM_BITS-1];
     x_sig = W'(x_mag);
-    y_sig = W'(c_sig);
-    y_sign = c_sign;
+    y_sig = ADDS_ACC != 0 ? W'(c_sig) : '0;
+    y_sign = ADDS_ACC != 0 ? c_sign : zero_sign;
+    y_zero = ADDS_ACC == 0 || c_zero;
     lx = bit_length(x_sig);
     ly = bit_length(y_sig);
     sx = EXP_W'(W - 2) - lx;
@@ -157,11 +167,11 @@ module mac_normalizer #(
     else jammed = (small_sig >> d) | W'((small_sig & ((W'(1) << d) - 1)) != '0);
     subtract = x_sign != y_sign;
     signed_sum = (W + 1)'(big_sig) + (subtract ? -((W + 1)'(jammed)) : (W + 1)'(jammed));
-    if (x_zero && c_zero) begin
+    if (x_zero && y_zero) begin
       u_sig = '0;
       u_exp = '0;
       u_sign = x_sign == y_sign ? x_sign : ROUNDING == 3;
-    end else if (c_zero) begin
+    end else if (y_zero) begin
       u_sig = x_sig;
       u_exp = lsb;
       u_sign = x_sign;
@@ -203,22 +213,28 @@ module mac_normalizer #(
       magnitude = '0;
       round_flags = '0;
     end else if (overflowed) begin
-      magnitude = OVERFLOW_SATURATE != 0 || round_to_zero ? MAX_MAG : INF_MAG;
+      magnitude = OVERFLOW_INFINITY == 0 && (OVERFLOW_SATURATE != 0 || round_to_zero) ? MAX_MAG : INF_MAG;
       round_flags = OVERFLOW | INEXACT;
     end else begin
       magnitude = finite_mag;
       round_flags = !inexact ? 5'd0 : tiny && unbounded_tiny ? INEXACT | UNDERFLOW : INEXACT;
     end
+    round_flags = round_flags | (cut_inexact ? INEXACT : 5'd0);
     // The P-bit code widened into the accumulator's storage format.
     rounded_code = {u_sign, (ACC_EXP_BITS + P)'(magnitude), {CUT{1'b0}}};
   end
-  logic unused_carries;  // the top bits were checked against MAX_MAG and the tininess bound
-  assign unused_carries = ^{magnitude[MAG_BITS-1], unbounded[W]};
+  // The top bits were checked against MAX_MAG and the tininess bound; a narrow format
+  // (a cma's product) leaves the exponent's top bits to the overflow check.
+  logic unused_carries;
+  assign unused_carries = ^{magnitude[MAG_BITS-1], unbounded[W], biased_exp};
 
-  // ---- special path (specialSum of datapath/Units.cpp, one product) ------------
+  // ---- special path (specialStep of datapath/Units.cpp) -----------------------
+  localparam logic [ACC_BITS-1:0] CANONICAL_NAN = {1'b0, {(ACC_BITS - 1) {1'b1}}};
+  logic special_nan;
   always_comb begin
-    pos_inf = (sp_inf && !sp_inf_sign) || (c_inf && !c_sign);
-    neg_inf = (sp_inf && sp_inf_sign) || (c_inf && c_sign);
+    pos_inf = sp_pos_inf || (c_inf && !c_sign);
+    neg_inf = sp_neg_inf || (c_inf && c_sign);
+    special_nan = 1'b1;
     if (sp_nan) begin
       special_code = {sp_nan_sign, NAN_FIELD, 1'b1, sp_nan_low};
       special_flags = sp_snan || c_snan ? INVALID : 5'd0;
@@ -231,9 +247,13 @@ module mac_normalizer #(
     end else begin
       special_code = {neg_inf, NAN_FIELD, {ACC_MAN_BITS{1'b0}}};
       special_flags = '0;
+      special_nan = 1'b0;
     end
+    if (NAN_CANONICAL != 0 && special_nan) special_code = CANONICAL_NAN;
   end
 
-  assign result = special ? special_code : rounded_code;
-  assign flags = special ? special_flags : round_flags;
+  logic special_step;
+  assign special_step = special || c_inf || c_nan;
+  assign result = special_step ? special_code : rounded_code;
+  assign flags = special_step ? special_flags : round_flags;
 endmodule

@@ -5,7 +5,7 @@ namespace {
 
 const char* const kClassNames[] = {"-inf", "-normal", "-subnormal", "-0", "+0", "+subnormal", "+normal", "+inf",
                                    "sNaN", "qNaN"};
-const char* const kCaseNames[] = {"exact", "rounded toward 0", "rounded away from 0", "tie (RNE != RNA)",
+const char* const kCaseNames[] = {"exact", "inexact", "rounded toward 0", "rounded away from 0", "tie (RNE != RNA)",
                                   "underflow", "overflow", "invalid"};
 
 int classIndex(const Decoder& d, std::uint64_t code) { return static_cast<int>(classify(d.format(), code)); }
@@ -23,7 +23,10 @@ std::string histogram(const char* label, const std::int64_t* counts, const char*
 Coverage::Coverage(const DatapathSpec& spec)
     : spec_(spec), decodeA_(spec.params.a), decodeB_(spec.params.b), decodeAcc_(spec.params.accumulator) {
   const DatapathParams& p = spec.params;
-  if (p.accumulatorKind != AccumulatorKind::Float || spec.outputFractionBits != p.accumulator.manBits) return;
+  // The format core's fma is the step only for one product aligned exactly.
+  if (p.accumulatorKind != AccumulatorKind::Float || spec.outputFractionBits != p.accumulator.manBits ||
+      p.lanes != 1 || !spec.exactAlignment || p.kind == DatapathKind::Cma)
+    return;
   const auto op = [&](Rounding mode) {
     RoundingMode rm = p.outputRounding;
     rm.mode = mode;
@@ -34,9 +37,11 @@ Coverage::Coverage(const DatapathSpec& spec)
   nearestAway_.emplace(op(Rounding::NearestAway));
 }
 
-void Coverage::add(std::uint64_t a, std::uint64_t b, std::uint64_t c, std::uint64_t result, std::uint8_t flags) {
-  ++a_[static_cast<std::size_t>(classIndex(decodeA_, a))];
-  ++b_[static_cast<std::size_t>(classIndex(decodeB_, b))];
+void Coverage::add(const LaneCodes& a, const LaneCodes& b, std::uint64_t c, std::uint64_t result, std::uint8_t flags) {
+  for (int i = 0; i < spec_.params.lanes; ++i) {
+    ++a_[static_cast<std::size_t>(classIndex(decodeA_, a.get(i, spec_.params.a.bits)))];
+    ++b_[static_cast<std::size_t>(classIndex(decodeB_, b.get(i, spec_.params.b.bits)))];
+  }
   ++c_[static_cast<std::size_t>(classIndex(decodeAcc_, c))];
   if (flags & flag::underflow) ++cases_[Underflow];
   if (flags & flag::overflow) ++cases_[Overflow];
@@ -45,13 +50,15 @@ void Coverage::add(std::uint64_t a, std::uint64_t b, std::uint64_t c, std::uint6
     ++cases_[Exact];
     return;
   }
+  ++cases_[Inexact];
   if (!towardZero_) return;
-  ++cases_[(*towardZero_)(a, b, c).code == result ? TowardZero : AwayFromZero];
-  if ((*nearestEven_)(a, b, c).code != (*nearestAway_)(a, b, c).code) ++cases_[Tie];
+  const std::uint64_t a0 = a.get(0, spec_.params.a.bits), b0 = b.get(0, spec_.params.b.bits);
+  ++cases_[(*towardZero_)(a0, b0, c).code == result ? TowardZero : AwayFromZero];
+  if ((*nearestEven_)(a0, b0, c).code != (*nearestAway_)(a0, b0, c).code) ++cases_[Tie];
 }
 
 std::string Coverage::summary() const {
-  std::string s = "coverage (steps):\n";
+  std::string s = spec_.params.lanes > 1 ? "coverage (lanes for a and b, steps for the rest):\n" : "coverage (steps):\n";
   s += histogram("a", a_.data(), kClassNames, kClasses);
   s += histogram("b", b_.data(), kClassNames, kClasses);
   s += histogram("accumulator", c_.data(), kClassNames, kClasses);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "CyclePorts.hpp"
 #include "datapath/DatapathSpec.hpp"
 #include "format/Arith.hpp"
 
@@ -17,13 +18,13 @@ class Coverage {
  public:
   explicit Coverage(const DatapathSpec& spec);
 
-  // One checked step: its operands, the accumulator it read, its result and flags.
-  void add(std::uint64_t a, std::uint64_t b, std::uint64_t c, std::uint64_t result, std::uint8_t flags);
+  // One checked step: its operands (every lane), the accumulator it read, its result and flags.
+  void add(const LaneCodes& a, const LaneCodes& b, std::uint64_t c, std::uint64_t result, std::uint8_t flags);
   std::string summary() const;
 
  private:
   static constexpr int kClasses = 10;  // CodeClass
-  enum Case { Exact, TowardZero, AwayFromZero, Tie, Underflow, Overflow, Invalid, kCases };
+  enum Case { Exact, Inexact, TowardZero, AwayFromZero, Tie, Underflow, Overflow, Invalid, kCases };
 
   const DatapathSpec& spec_;
   Decoder decodeA_, decodeB_, decodeAcc_;

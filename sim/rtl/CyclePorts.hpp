@@ -2,13 +2,46 @@
 // inputs the harness drives and the outputs it compares (all of them, every cycle).
 #pragma once
 
+#include <array>
 #include <cstdint>
+
+#include "RtlPluginAbi.h"
 
 namespace fmasim {
 
+// A step's operand codes as an operand port carries them: lane i at bits
+// [i*bits, (i+1)*bits), in 32-bit words least significant first (Verilator's layout).
+struct LaneCodes {
+  static constexpr int kMaxBits = FMASIM_RTL_PORT_WORDS * 32;
+  std::array<std::uint32_t, FMASIM_RTL_PORT_WORDS> words{};
+
+  // `code` must fit `bits` (at most 32: rtl-params checks the operand formats).
+  void set(int lane, int bits, std::uint64_t code) {
+    for (int k = 0; k < bits; ++k) {
+      const auto bit = static_cast<std::size_t>(lane * bits + k);
+      const std::uint32_t mask = std::uint32_t{1} << (bit % 32);
+      words[bit / 32] = ((code >> k) & 1) ? words[bit / 32] | mask : words[bit / 32] & ~mask;
+    }
+  }
+  std::uint64_t get(int lane, int bits) const {
+    std::uint64_t code = 0;
+    for (int k = 0; k < bits; ++k) {
+      const auto bit = static_cast<std::size_t>(lane * bits + k);
+      code |= static_cast<std::uint64_t>((words[bit / 32] >> (bit % 32)) & 1) << k;
+    }
+    return code;
+  }
+  bool operator==(const LaneCodes&) const = default;
+  // Copies the words `lanes` codes of `bits` occupy into a port.
+  void copyTo(std::uint32_t* port, int lanes, int bits) const {
+    const auto n = static_cast<std::size_t>((lanes * bits + 31) / 32);
+    for (std::size_t i = 0; i < n; ++i) port[i] = words[i];
+  }
+};
+
 struct CycleInputs {
   bool rst = false, inValid = false, inFinish = false, load = false;
-  std::uint64_t a = 0, b = 0;
+  LaneCodes a{}, b{};
   std::uint64_t loadValue = 0;  // the accumulator code (integer: two's complement, ACC_BITS wide)
 };
 

@@ -18,8 +18,8 @@ bool LockStep::cycle(const CycleInputs& in) {
   ports_.in_valid = in.inValid;
   ports_.in_finish = in.inFinish;
   ports_.load_valid = in.load;
-  ports_.in_a = in.a;
-  ports_.in_b = in.b;
+  in.a.copyTo(ports_.in_a, spec_.params.lanes, spec_.params.a.bits);
+  in.b.copyTo(ports_.in_b, spec_.params.lanes, spec_.params.b.bits);
   ports_.load_value = in.loadValue;
   rtl_.cycle(ports_);
   const CycleOutputs rtl{ports_.in_ready != 0, ports_.out_valid != 0, ports_.out_flags, ports_.out_result};
@@ -30,6 +30,17 @@ bool LockStep::cycle(const CycleInputs& in) {
   report(row);
   if (mismatches_++ == 0 && !vcdPath_.empty()) writeVcd();
   return mismatches_ < maxMismatches_;
+}
+
+// A port's lane codes in hex, lane 0 first: 0x12 (one lane), [0x12 0x00 ...] (several).
+std::string LockStep::lanesHex(const LaneCodes& codes, const Format& f) const {
+  std::string s = spec_.params.lanes > 1 ? "[" : "";
+  char text[24];
+  for (int i = 0; i < spec_.params.lanes; ++i) {
+    std::snprintf(text, sizeof text, "%s0x%" PRIx64, i > 0 ? " " : "", codes.get(i, f.bits));
+    s += text;
+  }
+  return spec_.params.lanes > 1 ? s + "]" : s;
 }
 
 // The accumulator as hex and as a number.
@@ -58,10 +69,9 @@ void LockStep::report(const VcdCycle& row) const {
     std::printf("  %-8s in_ready=%d out_valid=%d out_result=%s out_flags=0x%02x\n", name, o.inReady, o.outValid,
                 describe(o.result).c_str(), o.flags);
   };
-  std::printf("MISMATCH at cycle %" PRId64 ": inputs rst=%d in_valid=%d in_finish=%d a=0x%" PRIx64 " b=0x%" PRIx64
-              " load_valid=%d load_value=%s\n",
-              row.cycle, row.in.rst, row.in.inValid, row.in.inFinish, row.in.a, row.in.b, row.in.load,
-              describe(row.in.loadValue).c_str());
+  std::printf("MISMATCH at cycle %" PRId64 ": inputs rst=%d in_valid=%d in_finish=%d a=%s b=%s load_valid=%d load_value=%s\n",
+              row.cycle, row.in.rst, row.in.inValid, row.in.inFinish, lanesHex(row.in.a, spec_.params.a).c_str(),
+              lanesHex(row.in.b, spec_.params.b).c_str(), row.in.load, describe(row.in.loadValue).c_str());
   side("systemc", row.systemc);
   side("rtl", row.rtl);
   // The steps whose results could have landed by now: accepted within the last
@@ -71,7 +81,8 @@ void LockStep::report(const VcdCycle& row) const {
     const VcdCycle& r = history_[static_cast<std::size_t>(c) % kHistory];
     const VcdCycle& before = history_[static_cast<std::size_t>(c - 1) % kHistory];
     if (r.in.inValid && before.systemc.inReady)
-      std::printf("  step accepted at cycle %" PRId64 ": a=0x%" PRIx64 " b=0x%" PRIx64 "\n", c, r.in.a, r.in.b);
+      std::printf("  step accepted at cycle %" PRId64 ": a=%s b=%s\n", c, lanesHex(r.in.a, spec_.params.a).c_str(),
+                  lanesHex(r.in.b, spec_.params.b).c_str());
   }
 }
 
@@ -79,7 +90,8 @@ void LockStep::writeVcd() const {
   std::vector<VcdCycle> rows;
   const std::int64_t first = cycle_ > static_cast<std::int64_t>(kHistory) ? cycle_ - static_cast<std::int64_t>(kHistory) : 0;
   for (std::int64_t c = first; c < cycle_; ++c) rows.push_back(history_[static_cast<std::size_t>(c) % kHistory]);
-  const VcdWidths widths{spec_.params.a.bits, spec_.params.b.bits, spec_.accumulatorBits};
+  const VcdWidths widths{spec_.params.lanes * spec_.params.a.bits, spec_.params.lanes * spec_.params.b.bits,
+                         spec_.accumulatorBits};
   std::string error;
   if (writeMismatchVcd(vcdPath_, rows, widths, error))
     std::printf("  waveform of the %zu cycles up to the mismatch: %s\n", rows.size(), vcdPath_.c_str());

@@ -33,6 +33,7 @@ class LockStep {
   void report(const VcdCycle& row) const;
   void writeVcd() const;
   std::string describe(std::uint64_t result) const;
+  std::string lanesHex(const LaneCodes& codes, const Format& f) const;
 
   const DatapathSpec& spec_;
   SystemCSide systemcSide_;

@@ -12,18 +12,23 @@ struct Signal {
   char id;
 };
 
-std::string bits(std::uint64_t v, int width) {
-  std::string s(static_cast<std::size_t>(width), '0');
-  for (int i = 0; i < width; ++i)
-    if ((v >> i) & 1) s[static_cast<std::size_t>(width - 1 - i)] = '1';
-  return s;
+// Bit i of a value given as 32-bit words, least significant first.
+bool wordBit(const std::uint32_t* words, int i) { return (words[i / 32] >> (i % 32)) & 1; }
+
+void value(std::ofstream& out, const Signal& s, const std::uint32_t* words) {
+  if (s.width == 1) {
+    out << (words[0] & 1) << s.id << '\n';
+    return;
+  }
+  std::string text(static_cast<std::size_t>(s.width), '0');
+  for (int i = 0; i < s.width; ++i)
+    if (wordBit(words, i)) text[static_cast<std::size_t>(s.width - 1 - i)] = '1';
+  out << 'b' << text << ' ' << s.id << '\n';
 }
 
 void value(std::ofstream& out, const Signal& s, std::uint64_t v) {
-  if (s.width == 1)
-    out << (v & 1) << s.id << '\n';
-  else
-    out << 'b' << bits(v, s.width) << ' ' << s.id << '\n';
+  const std::uint32_t words[2] = {static_cast<std::uint32_t>(v), static_cast<std::uint32_t>(v >> 32)};
+  value(out, s, words);
 }
 
 }  // namespace
@@ -58,11 +63,15 @@ bool writeMismatchVcd(const std::string& path, std::span<const VcdCycle> cycles,
   for (const VcdCycle& c : cycles) {
     const std::int64_t t = c.cycle * 10;
     out << '#' << t << '\n';
-    value(out, signals[0], 0);
-    const std::uint64_t inputs[] = {c.in.rst, c.in.inValid, c.in.inFinish, c.in.a, c.in.b, c.in.load, c.in.loadValue};
-    for (int i = 0; i < 7; ++i) value(out, signals[1 + i], inputs[i]);
+    value(out, signals[0], std::uint64_t{0});
+    const std::uint64_t controls[] = {c.in.rst, c.in.inValid, c.in.inFinish};
+    for (int i = 0; i < 3; ++i) value(out, signals[1 + i], controls[i]);
+    value(out, signals[4], c.in.a.words.data());
+    value(out, signals[5], c.in.b.words.data());
+    value(out, signals[6], std::uint64_t{c.in.load});
+    value(out, signals[7], c.in.loadValue);
     out << '#' << t + 5 << '\n';
-    value(out, signals[0], 1);
+    value(out, signals[0], std::uint64_t{1});
     const std::uint64_t outputs[] = {c.systemc.inReady, c.systemc.outValid, c.systemc.result, c.systemc.flags,
                                      c.rtl.inReady,     c.rtl.outValid,     c.rtl.result,     c.rtl.flags};
     for (int i = 0; i < 8; ++i) value(out, signals[8 + i], outputs[i]);

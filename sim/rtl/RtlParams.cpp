@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "CyclePorts.hpp"
 #include "format/Arith.hpp"
 
 namespace fmasim {
@@ -16,10 +17,35 @@ bool unsupported(std::string& error, const std::string& path, const std::string&
   return false;
 }
 
+// An IEEE-style float format of at most 64 bits: infinities, NaNs with a quiet bit, subnormals.
+bool ieeeStyle(const Format& f) {
+  return f.isFloat() && f.nan == NanStyle::Ieee && f.hasInf && f.hasSubnormals && f.isSigned && f.bits <= 64;
+}
+
+// cma: the product is rounded by the normalizer's rounder, so its format is one the
+// accumulator could be; the operands are floats (the exact product's special path).
+bool checkCascaded(const DatapathParams& p, std::string& error) {
+  if (!p.a.isFloat() || !p.b.isFloat())
+    return unsupported(error, "/datapath/a", "the RTL's cma takes float operands");
+  if (p.accumulatorKind != AccumulatorKind::Float)
+    return unsupported(error, "/datapath/accumulator/format", "the RTL's cma accumulates into float formats");
+  if (!ieeeStyle(*p.productFormat) || p.productFormat->manBits < 2)
+    return unsupported(error, "/datapath/product/format",
+                       p.productFormat->name + ": the RTL rounds products into IEEE-style formats (infinities, NaNs "
+                                               "with a quiet bit and a payload, subnormals)");
+  if (p.productRounding.mode == Rounding::Stochastic)
+    return unsupported(error, "/datapath/product/rounding", "the RTL rounds products with rne, rtz, rup, rdn or rna");
+  return true;
+}
+
 bool checkSupported(const DatapathSpec& spec, std::string& error) {
   const DatapathParams& p = spec.params;
-  if (p.kind != DatapathKind::Mac && p.kind != DatapathKind::Fma)
-    return unsupported(error, "/datapath/kind", "the RTL builds mac and fma datapaths so far (cma and dot are not yet)");
+  if (p.lanes * std::max(p.a.bits, p.b.bits) > LaneCodes::kMaxBits)
+    return unsupported(error, "/datapath/lanes",
+                       "the RTL's operand ports carry at most " + std::to_string(LaneCodes::kMaxBits) + " bits (lanes x " +
+                           "operand bits), got " + std::to_string(p.lanes) + " x " +
+                           std::to_string(std::max(p.a.bits, p.b.bits)));
+  if (p.promotion) return unsupported(error, "/datapath/promotion", "the RTL does not promote yet");
   if (p.hazard != FeedbackHazard::Stall)
     return unsupported(error, "/datapath/feedback",
                        "the RTL supports \"stall\" so far (interleaved partial accumulators are not yet)");
@@ -31,14 +57,10 @@ bool checkSupported(const DatapathSpec& spec, std::string& error) {
       return unsupported(error, path, format->name + ": the RTL takes signed float operands with a zero");
     if (format->bits > 32) return unsupported(error, path, format->name + ": the RTL takes operands of at most 32 bits");
   }
+  if (p.kind == DatapathKind::Cma && !checkCascaded(p, error)) return false;
   if (p.accumulatorKind == AccumulatorKind::Float) {
     const Format& acc = p.accumulator;
-    if (p.alignFractionBits)
-      return unsupported(error, "/datapath/alignment/fraction_bits",
-                         "the RTL aligns exactly so far: remove fraction_bits (truncating windows are not yet)");
-    if (p.addend != AddendPath::Fused)
-      return unsupported(error, "/datapath/alignment/addend", "the RTL supports \"fused\" so far");
-    if (acc.nan != NanStyle::Ieee || !acc.hasInf || !acc.hasSubnormals || !acc.isSigned || acc.bits > 64)
+    if (!ieeeStyle(acc))
       return unsupported(error, "/datapath/accumulator/format",
                          acc.name + ": the RTL's float accumulators are IEEE-style formats (infinities, NaNs with a "
                                     "quiet bit, subnormals) of at most 64 bits");
@@ -71,12 +93,28 @@ int normalizerWindowBits(const DatapathSpec& spec) {
                   roundingBits(spec.roundingFormat, spec.params.outputRounding) + 4);
 }
 
+// cma: the window in which the exact product is rounded into the product format, as
+// normalizerWindowBits for the accumulator (the product has no addend).
+int productRounderWindowBits(const DatapathParams& p) {
+  const int exactBits = significandFractionBits(p.a) + 1 + significandFractionBits(p.b) + 1;
+  return std::max(exactBits + 3, roundingBits(*p.productFormat, p.productRounding) + 4);
+}
+
+// The lowest weight an exact product reaches (a cma rounds it into the product
+// format, whose lowest weight the spec's productLsbExpMin is then).
+int exactProductLsbMagnitude(const DatapathParams& p) {
+  const auto lowest = [](const Format& f) { return f.isFloat() ? std::abs(f.emin - f.manBits) : f.fracBits; };
+  return lowest(p.a) + lowest(p.b);
+}
+
 // Signed width of the exponent arithmetic: every weight a term, the sum, the window
 // and the rounding position can take, with room for their differences.
 int exponentWidth(const DatapathSpec& spec, int window) {
   const Format& acc = spec.params.accumulator;
   const int widest = std::max({std::abs(spec.productLsbExpMin), std::abs(spec.productExpMax), std::abs(acc.emin - acc.manBits),
-                               std::abs(acc.emax) + acc.bias}) + 4 * window;
+                               std::abs(acc.emax) + acc.bias, std::abs(spec.params.zeroAddendExponent.value_or(0)),
+                               exactProductLsbMagnitude(spec.params)}) +
+                     4 * window;
   return std::bit_width(static_cast<unsigned>(widest)) + 2;
 }
 
@@ -86,13 +124,15 @@ std::optional<std::vector<RtlParameter>> rtlParameters(const DatapathSpec& spec,
   if (!checkSupported(spec, error)) return std::nullopt;
   const DatapathParams& p = spec.params;
   const bool floatAcc = p.accumulatorKind == AccumulatorKind::Float;
+  const bool windowed = floatAcc && !spec.exactAlignment;
+  const bool fusedInWindow = windowed && p.addend == AddendPath::Fused;  // c is one of the adder's terms
   std::vector<RtlParameter> out;
   addFormat(out, "A_", p.a);
   addFormat(out, "B_", p.b);
   out.push_back({"PROD_SIG_BITS", spec.productSigBits});
   out.push_back({"PROD_LSB_EXP_MIN", spec.productLsbExpMin});
   out.push_back({"ALIGN_WINDOW_BITS", spec.alignWindowBits});
-  out.push_back({"ADDER_TERMS", p.lanes});
+  out.push_back({"ADDER_TERMS", fusedInWindow ? spec.adderTerms : p.lanes});
   out.push_back({"ADDER_BITS", spec.adderBits});
   out.push_back({"FLOAT_ACC", floatAcc ? 1 : 0});
   out.push_back({"ACC_BITS", spec.accumulatorBits});
@@ -122,6 +162,35 @@ std::optional<std::vector<RtlParameter>> rtlParameters(const DatapathSpec& spec,
   for (int u = 0; u < kUnitCount; ++u) out.push_back({stageNames[u], p.stages[u]});
   out.push_back({"LATENCY", spec.latency});
   out.push_back({"II", spec.initiationInterval});
+  // dot: lanes, the alignment window, the addend's path, the tensor-core options
+  out.push_back({"LANES", p.lanes});
+  out.push_back({"PROD_FRAC_BITS", spec.productFracBits});
+  out.push_back({"WINDOWED", windowed ? 1 : 0});
+  out.push_back({"ALIGN_FRAC_BITS", spec.alignFractionBits});
+  out.push_back({"TERM_RNE", p.termRounding == TermRounding::NearestEven ? 1 : 0});
+  out.push_back({"ADDEND_FUSED", p.addend == AddendPath::Fused ? 1 : 0});
+  out.push_back({"ZERO_ADDEND_JOINS", p.zeroAddendExponent ? 1 : 0});
+  out.push_back({"ZERO_ADDEND_EXP", p.zeroAddendExponent.value_or(0)});
+  out.push_back({"NAN_CANONICAL", p.nanResult == NanResult::Canonical ? 1 : 0});
+  out.push_back({"OVERFLOW_INFINITY", p.overflowToInfinity ? 1 : 0});
+  // cma: the product format and its rounding
+  out.push_back({"CASCADED", p.kind == DatapathKind::Cma ? 1 : 0});
+  if (p.kind == DatapathKind::Cma) {
+    const Format& f = *p.productFormat;
+    const RoundingMode& rm = p.productRounding;
+    out.push_back({"P_BITS", f.bits});
+    out.push_back({"P_EXP_BITS", f.expBits});
+    out.push_back({"P_MAN_BITS", f.manBits});
+    out.push_back({"P_BIAS", f.bias});
+    out.push_back({"P_EMIN", f.emin});
+    out.push_back({"P_EMAX", f.emax});
+    out.push_back({"P_MAX_FIELD", f.maxField});
+    out.push_back({"P_MAX_MANT", static_cast<std::int64_t>(f.maxFiniteMant)});
+    out.push_back({"P_ROUNDING", static_cast<int>(rm.mode)});
+    out.push_back({"P_TININESS_BEFORE", rm.tininess == Tininess::BeforeRounding ? 1 : 0});
+    out.push_back({"P_OVERFLOW_SATURATE", rm.overflow == OverflowPolicy::Saturate ? 1 : 0});
+    out.push_back({"P_WINDOW_BITS", productRounderWindowBits(p)});
+  }
   return out;
 }
 

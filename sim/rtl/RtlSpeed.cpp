@@ -9,9 +9,13 @@ namespace fmasim {
 RtlSpeed measureRtlAlone(const DatapathSpec& spec, RtlModel& rtl, std::int64_t cycles, std::uint64_t seed) {
   // Operands drawn before the clock starts: the loop times the model, not the RNG.
   std::mt19937_64 rng(seed);
-  std::vector<std::uint64_t> operands(4096);
-  for (std::uint64_t& x : operands) x = rng();
-  const std::uint64_t maskA = spec.params.a.codeMask(), maskB = spec.params.b.codeMask();
+  const DatapathParams& p = spec.params;
+  std::vector<std::pair<LaneCodes, LaneCodes>> operands(4096);
+  for (auto& [a, b] : operands)
+    for (int i = 0; i < p.lanes; ++i) {
+      a.set(i, p.a.bits, rng() & p.a.codeMask());
+      b.set(i, p.b.bits, rng() & p.b.codeMask());
+    }
   FmasimRtlPorts ports{};
   ports.rst = 1;
   rtl.cycle(ports);
@@ -22,8 +26,8 @@ RtlSpeed measureRtlAlone(const DatapathSpec& spec, RtlModel& rtl, std::int64_t c
   const std::clock_t start = std::clock();
   for (std::int64_t c = 0; c < cycles; ++c) {
     const bool accepted = ports.in_ready != 0;  // in_ready of the cycle before: registered
-    ports.in_a = operands[next] & maskA;
-    ports.in_b = (operands[next] >> 32) & maskB;
+    operands[next].first.copyTo(ports.in_a, p.lanes, p.a.bits);
+    operands[next].second.copyTo(ports.in_b, p.lanes, p.b.bits);
     rtl.cycle(ports);
     if (accepted) {
       ++speed.steps;

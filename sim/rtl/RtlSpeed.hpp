@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "CyclePorts.hpp"
 #include "RtlModel.hpp"
 #include "datapath/DatapathSpec.hpp"
 

@@ -19,8 +19,8 @@ SystemCSide::SystemCSide(const DatapathSpec& spec)
   pipeline_.out_valid(outValid_);
   pipeline_.out_result(outResult_);
   pipeline_.out_flags(outFlags_);
-  operands_.a.resize(1);
-  operands_.b.resize(1);
+  operands_.a.resize(static_cast<std::size_t>(spec_.params.lanes));
+  operands_.b.resize(static_cast<std::size_t>(spec_.params.lanes));
 }
 
 AccumulatorWord SystemCSide::word(std::uint64_t code) const {
@@ -42,10 +42,13 @@ CycleOutputs SystemCSide::cycle(const CycleInputs& in) {
   rst_.write(in.rst);
   inValid_.write(in.inValid);
   inFinish_.write(in.inFinish);
-  if (in.inValid && (!operandsWritten_ || operands_.a[0] != in.a || operands_.b[0] != in.b)) {
+  if (in.inValid && (!operandsWritten_ || written_.a != in.a || written_.b != in.b)) {
     operandsWritten_ = true;
-    operands_.a[0] = in.a;
-    operands_.b[0] = in.b;
+    written_ = in;
+    for (int i = 0; i < spec_.params.lanes; ++i) {
+      operands_.a[static_cast<std::size_t>(i)] = in.a.get(i, spec_.params.a.bits);
+      operands_.b[static_cast<std::size_t>(i)] = in.b.get(i, spec_.params.b.bits);
+    }
     inOperands_.write(operands_);
   }
   sc_core::sc_start(1, sc_core::SC_NS);

@@ -30,6 +30,7 @@ class SystemCSide {
   sc_core::sc_signal<std::uint8_t> outFlags_{"out_flags"};
   DatapathPipeline pipeline_;
   StepOperands operands_;
+  CycleInputs written_;           // the inputs whose operands the signal holds
   bool operandsWritten_ = false;  // the signal starts with no lanes at all
 };
 

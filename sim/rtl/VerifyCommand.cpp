@@ -32,14 +32,14 @@ struct VerifyOptions {
 
 // The plan from the options, or false with `error` naming the option.
 bool makePlan(const VerifyOptions& o, const DatapathSpec& spec, VerifyPlan& plan, std::string& error) {
-  const bool narrow = spec.params.a.bits <= 8 && spec.params.b.bits <= 8;
+  const bool narrow = spec.params.a.bits <= 8 && spec.params.b.bits <= 8 && spec.params.lanes == 1;
   const std::string vectors = o.vectors.empty() ? (narrow ? "exhaustive" : "100000") : o.vectors;
   plan.seed = o.seed;
   plan.exhaustive = vectors == "exhaustive";
   plan.states = o.states > 0 ? o.states : plan.exhaustive ? 64 : 16;
   if (plan.exhaustive) {
     if (narrow) return true;
-    error = "--vectors exhaustive: only for operand formats of at most 8 bits; give a count";
+    error = "--vectors exhaustive: only for one lane of operand formats of at most 8 bits; give a count";
     return false;
   }
   char* end = nullptr;
@@ -84,6 +84,12 @@ int verifyCommand(const VerifyOptions& o) {
     std::fprintf(stderr, "fmasim verify: %s\n", error.c_str());
     return 2;
   }
+  const auto workload = makeWorkload(config->workload, spec.params.a, spec.params.b, error);
+  if (!workload) {
+    std::fprintf(stderr, "fmasim verify: %s: /workload: %s\n", o.config.c_str(), error.c_str());
+    return 2;
+  }
+  plan.workload = workload.get();
   std::string library = o.rtlLibrary;
   if (o.buildRtl) {
     const auto built = cachedRtlModel(o.config, verilatorParameterArgs(*params), error);
@@ -121,6 +127,7 @@ int verifyCommand(const VerifyOptions& o) {
   std::printf("%s: %" PRId64 " steps against %d accumulator states (%s), %" PRId64 " cycles in lock-step\n",
               config->name.c_str(), out.steps, out.states, plan.exhaustive ? "exhaustive operand pairs" : "corner and random pairs",
               out.cycles);
+  std::printf("workload: %" PRId64 " dot-product streams\n", out.workloadStreams);
   std::printf("speed: %.0f steps/s, %.0f cycles/s (CPU time %.2f s)\n", static_cast<double>(out.steps) / seconds,
               static_cast<double>(out.cycles) / seconds, seconds);
   std::fputs(coverage.summary().c_str(), stdout);

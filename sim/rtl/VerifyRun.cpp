@@ -3,12 +3,15 @@
 #include <random>
 #include <vector>
 
+#include "LaneStimulus.hpp"
 #include "Stimulus.hpp"
+#include "WorkloadStream.hpp"
 
 namespace fmasim {
 namespace {
 
-constexpr int kStreamSteps = 8;  // back-to-back steps closing each block
+constexpr int kStreamSteps = 8;                 // back-to-back random steps closing each block
+constexpr std::int64_t kWorkloadSteps = 256;    // then at most this many steps of a workload dot product
 
 class BlockDriver {
  public:
@@ -17,7 +20,7 @@ class BlockDriver {
   bool reset() { return ls_.cycle(CycleInputs{.rst = true}); }
 
   // Presents one step until the (registered) in_ready takes it.
-  bool present(std::uint64_t a, std::uint64_t b, bool finish) {
+  bool present(const LaneCodes& a, const LaneCodes& b, bool finish) {
     for (;;) {
       const bool accepted = ls_.outputs().inReady;
       if (!ls_.cycle(CycleInputs{.inValid = true, .inFinish = finish, .a = a, .b = b})) return false;
@@ -32,7 +35,7 @@ class BlockDriver {
   }
 
   // Load c, one step, its result: false once the lock-step stops.
-  bool check(std::uint64_t a, std::uint64_t b, std::uint64_t c, Coverage& coverage) {
+  bool check(const LaneCodes& a, const LaneCodes& b, std::uint64_t c, Coverage& coverage) {
     if (!ls_.cycle(CycleInputs{.load = true, .loadValue = c}) || !present(a, b, false) || !idle(spec_.latency - 1))
       return false;
     coverage.add(a, b, c, ls_.outputs().result, ls_.outputs().flags);
@@ -41,7 +44,7 @@ class BlockDriver {
 
   // Steps back to back, the last with in_finish, then out_valid awaited; `stalled`
   // when it does not rise within a generous bound.
-  bool stream(const std::vector<std::pair<std::uint64_t, std::uint64_t>>& steps, bool& stalled) {
+  bool stream(const std::vector<LaneStep>& steps, bool& stalled) {
     for (std::size_t i = 0; i < steps.size(); ++i)
       if (!present(steps[i].first, steps[i].second, i + 1 == steps.size())) return false;
     for (int i = 0; i < 2 * spec_.latency + 2; ++i) {
@@ -65,7 +68,10 @@ VerifyOutcome runVerify(const DatapathSpec& spec, const VerifyPlan& plan, LockSt
   const std::vector<std::uint64_t> states = accumulatorStates(spec, plan.states, plan.seed);
   const std::vector<std::uint64_t> cornersA = cornerCodes(fa), cornersB = cornerCodes(fb);
   std::mt19937_64 rng(plan.seed);
+  LaneStimulus laneStimulus(spec, plan.seed);
   BlockDriver driver(spec, lockStep);
+  const int bitsA = fa.bits, bitsB = fb.bits;
+  LaneCodes a, b;
   VerifyOutcome out;
   out.states = static_cast<int>(states.size());
   const auto finish = [&] {
@@ -75,21 +81,38 @@ VerifyOutcome runVerify(const DatapathSpec& spec, const VerifyPlan& plan, LockSt
   for (std::uint64_t c : states) {
     if (!driver.reset()) return finish();
     if (plan.exhaustive) {
-      for (std::uint64_t a = 0; a <= fa.codeMask(); ++a)
-        for (std::uint64_t b = 0; b <= fb.codeMask(); ++b, ++out.steps)
+      for (std::uint64_t x = 0; x <= fa.codeMask(); ++x)
+        for (std::uint64_t y = 0; y <= fb.codeMask(); ++y, ++out.steps) {
+          a.set(0, bitsA, x);
+          b.set(0, bitsB, y);
           if (!driver.check(a, b, c, coverage)) return finish();
+        }
     } else {
       for (std::int64_t i = 0; i < plan.pairsPerState; ++i, ++out.steps) {
-        const auto corner = static_cast<std::size_t>(i);
-        const bool isCorner = corner < cornersA.size() * cornersB.size();
-        const std::uint64_t a = isCorner ? cornersA[corner % cornersA.size()] : rng() & fa.codeMask();
-        const std::uint64_t b = isCorner ? cornersB[corner / cornersA.size()] : rng() & fb.codeMask();
+        if (spec.params.lanes > 1) {
+          laneStimulus.step(a, b);
+        } else {
+          const auto corner = static_cast<std::size_t>(i);
+          const bool isCorner = corner < cornersA.size() * cornersB.size();
+          a.set(0, bitsA, isCorner ? cornersA[corner % cornersA.size()] : rng() & fa.codeMask());
+          b.set(0, bitsB, isCorner ? cornersB[corner / cornersA.size()] : rng() & fb.codeMask());
+        }
         if (!driver.check(a, b, c, coverage)) return finish();
       }
     }
-    std::vector<std::pair<std::uint64_t, std::uint64_t>> steps;
-    for (int i = 0; i < kStreamSteps; ++i) steps.emplace_back(rng() & fa.codeMask(), rng() & fb.codeMask());
+    std::vector<LaneStep> steps(kStreamSteps);
+    for (LaneStep& step : steps)
+      for (int i = 0; i < spec.params.lanes; ++i) {
+        step.first.set(i, bitsA, rng() & fa.codeMask());
+        step.second.set(i, bitsB, rng() & fb.codeMask());
+      }
     if (!driver.stream(steps, out.stalled)) return finish();
+    if (plan.workload == nullptr) continue;
+    // A dot product of the workload from the reset accumulator (+0), as `fmasim run` feeds it.
+    if (!driver.reset() ||
+        !driver.stream(workloadSteps(*plan.workload, spec.params, out.workloadStreams, kWorkloadSteps), out.stalled))
+      return finish();
+    ++out.workloadStreams;
   }
   return finish();
 }

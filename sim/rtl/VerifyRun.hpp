@@ -2,7 +2,8 @@
 // state. A block resets both sides; then each operand pair gets its own check: the
 // accumulator is loaded with the state, the step enters, and its result is awaited;
 // the block ends with a stream of back-to-back steps (the feedback stall at work) and
-// the finish that raises out_valid.
+// the finish that raises out_valid, then (with a workload) a dot product of the
+// workload from +0, streamed the same way.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +11,7 @@
 
 #include "Coverage.hpp"
 #include "LockStep.hpp"
+#include "workload/Workload.hpp"
 
 namespace fmasim {
 
@@ -18,6 +20,7 @@ struct VerifyPlan {
   std::int64_t pairsPerState = 0;  // otherwise: corner pairs first, then seeded random ones
   int states = 16;
   std::uint64_t seed = 1;
+  const Workload* workload = nullptr;  // the config's: one dot-product stream per block
 };
 
 struct VerifyOutcome {
@@ -25,6 +28,7 @@ struct VerifyOutcome {
   std::int64_t cycles = 0;
   int states = 0;           // accumulator states checked (the corners may exceed the plan's count)
   bool stalled = false;     // out_valid never rose after a block's finish
+  std::int64_t workloadStreams = 0;  // dot products of the workload streamed
 };
 
 VerifyOutcome runVerify(const DatapathSpec& spec, const VerifyPlan& plan, LockStep& lockStep, Coverage& coverage);

@@ -32,7 +32,7 @@ expect_unsupported() {
   grep -qF "$1: $2" "$dir/e" || fail "rtl-params $1: stderr '$(cat "$dir/e")' lacks '$2'"
 }
 expect_unsupported fp8_e4m3_fp32.json '/datapath/feedback: the RTL supports "stall" so far'
-expect_unsupported fp8_e4m3_dot4.json '/datapath/kind: the RTL builds mac and fma datapaths so far'
+expect_unsupported tensorcores/h100_fp8_fp32_promoted.json '/datapath/promotion: the RTL does not promote yet'
 expect_unsupported fp8_e4m3_kulisch.json '/datapath/accumulator/format: the RTL supports float and integer'
 "$FMASIM" verify "$RTZ" --rtl-lib "$dir/none.so" >"$dir/o" 2>"$dir/e"
 rc=$?

@@ -1,0 +1,116 @@
+// Aligner of a step of LANES products (fmasim::stepLsb / fusedStepLsb / alignTerm):
+// - WINDOWED: the reference R is the largest alignment exponent (ea + eb of the
+//   unnormalized product, c's exponent for the accumulator) among the non-zero terms,
+//   the accumulator c among them when FUSED (with ZERO_ADDEND_JOINS a zero c joins as
+//   ZERO_ADDEND_EXP); every term keeps the bits of weight 2^(R - ALIGN_FRAC_BITS) and
+//   above (mac_term_cut). A fused c is term LANES; otherwise the normalizer adds it.
+// - otherwise (exact): every product is placed whole at the lowest product weight
+//   PROD_LSB_EXP_MIN (the spec's Kulisch window over the product range); nothing is cut.
+// Lane i at [i*WIDTH +: WIDTH]. zero_sign is the sign of a zero sum (zeroSumSign).
+module mac_lane_aligner #(
+    parameter int LANES = 4,
+    parameter int TERMS = 5,
+    parameter int PROD_SIG_BITS = 8,
+    parameter int PROD_FRAC_BITS = 6,
+    parameter int PROD_LSB_EXP_MIN = -18,
+    parameter int WINDOW_BITS = 27,
+    parameter int WINDOWED = 1,
+    parameter int ALIGN_FRAC_BITS = 24,
+    parameter int TERM_RNE = 0,
+    parameter int FUSED = 1,
+    parameter int ZERO_ADDEND_JOINS = 0,
+    parameter int ZERO_ADDEND_EXP = -126,
+    parameter int ROUND_DOWN = 0,
+    parameter int ACC_BITS = 32,
+    parameter int ACC_EXP_BITS = 8,
+    parameter int ACC_MAN_BITS = 23,
+    parameter int ACC_BIAS = 127,
+    parameter int ACC_EMIN = -126,
+    parameter int EXP_W = 12
+) (
+    input  logic [LANES-1:0]               p_sign,
+    input  logic [LANES*PROD_SIG_BITS-1:0] p_sig,
+    input  logic [LANES*EXP_W-1:0]         p_lsb,
+    input  logic [ACC_BITS-1:0]            acc_code,
+    output logic [TERMS*WINDOW_BITS-1:0]   terms,
+    output logic signed [EXP_W-1:0]        lsb,
+    output logic                           zero_sign,
+    output logic                           inexact
+);
+  logic [LANES-1:0] zero;
+  for (genvar i = 0; i < LANES; i++) begin : g_zero
+    assign zero[i] = p_sig[i*PROD_SIG_BITS+:PROD_SIG_BITS] == '0;
+  end
+
+  if (WINDOWED != 0) begin : g_window
+    logic                      c_sign, c_zero, c_inf, c_nan, c_snan;
+    logic [ACC_MAN_BITS:0]     c_sig;
+    logic signed [EXP_W-1:0]   c_exp, c_align, reference;
+    logic [63:0]               c_payload;
+    logic [TERMS-1:0]          cut;
+    mac_decode #(
+        .BITS(ACC_BITS), .IS_FLOAT(1), .IS_SIGNED(1), .EXP_BITS(ACC_EXP_BITS), .MAN_BITS(ACC_MAN_BITS),
+        .BIAS(ACC_BIAS), .EMIN(ACC_EMIN), .MIN_NORMAL_FIELD(1), .NAN_STYLE(0), .SUBNORMALS(1), .FRAC_BITS(0),
+        .SIG_BITS(ACC_MAN_BITS + 1), .EXP_W(EXP_W)
+    ) u_decode_c (
+        .code(acc_code), .sign(c_sign), .is_zero(c_zero), .is_inf(c_inf), .is_nan(c_nan), .is_snan(c_snan),
+        .sig(c_sig), .exp(c_exp), .nan_payload(c_payload)
+    );
+    assign c_align = c_exp + EXP_W'(ACC_MAN_BITS);
+
+    // The largest alignment exponent among the non-zero terms (the lowest EXP_W value
+    // when all are zero: the sum is zero then, at whatever weight).
+    always_comb begin
+      reference = {1'b1, {(EXP_W - 1) {1'b0}}};
+      for (int i = 0; i < LANES; i++)
+        if (!zero[i] && $signed(p_lsb[i*EXP_W+:EXP_W]) + EXP_W'(PROD_FRAC_BITS) > reference)
+          reference = $signed(p_lsb[i*EXP_W+:EXP_W]) + EXP_W'(PROD_FRAC_BITS);
+      if (FUSED != 0 && !c_zero && c_align > reference) reference = c_align;
+      if (FUSED != 0 && ZERO_ADDEND_JOINS != 0 && c_zero && EXP_W'(ZERO_ADDEND_EXP) > reference)
+        reference = EXP_W'(ZERO_ADDEND_EXP);
+    end
+    assign lsb = reference - EXP_W'(ALIGN_FRAC_BITS);
+
+    for (genvar i = 0; i < LANES; i++) begin : g_cut
+      logic signed [EXP_W-1:0] d;
+      assign d = reference - $signed(p_lsb[i*EXP_W+:EXP_W]) - EXP_W'(PROD_FRAC_BITS);
+      mac_term_cut #(
+          .SIG_BITS(PROD_SIG_BITS), .FRAC_BITS(PROD_FRAC_BITS), .ALIGN_FRAC_BITS(ALIGN_FRAC_BITS),
+          .WINDOW_BITS(WINDOW_BITS), .TERM_RNE(TERM_RNE), .EXP_W(EXP_W)
+      ) u_cut (
+          .sign(p_sign[i]), .sig(p_sig[i*PROD_SIG_BITS+:PROD_SIG_BITS]), .d, .term(terms[i*WINDOW_BITS+:WINDOW_BITS]),
+          .inexact(cut[i])
+      );
+    end
+    if (FUSED != 0) begin : g_fused
+      mac_term_cut #(
+          .SIG_BITS(ACC_MAN_BITS + 1), .FRAC_BITS(ACC_MAN_BITS), .ALIGN_FRAC_BITS(ALIGN_FRAC_BITS),
+          .WINDOW_BITS(WINDOW_BITS), .TERM_RNE(TERM_RNE), .EXP_W(EXP_W)
+      ) u_cut (
+          .sign(c_sign), .sig(c_sig), .d(reference - c_align), .term(terms[LANES*WINDOW_BITS+:WINDOW_BITS]),
+          .inexact(cut[LANES])
+      );
+      // A zero sum keeps the sign of its terms when all are zeros of one sign.
+      assign zero_sign = &zero && c_zero && p_sign == {LANES{c_sign}} ? c_sign : ROUND_DOWN != 0;
+    end else begin : g_separate
+      assign zero_sign = &zero && (&p_sign || !(|p_sign)) ? p_sign[0] : ROUND_DOWN != 0;
+      logic unused_c;  // the normalizer adds c
+      assign unused_c = ^{c_sign, c_sig};
+    end
+    assign inexact = |cut;
+    logic unused;  // the special path reads c's class in the normalizer
+    assign unused = ^{c_inf, c_nan, c_snan, c_payload};
+  end else begin : g_exact
+    for (genvar i = 0; i < LANES; i++) begin : g_place
+      logic [WINDOW_BITS-1:0] magnitude;
+      assign magnitude = WINDOW_BITS'(p_sig[i*PROD_SIG_BITS+:PROD_SIG_BITS])
+                         << ($signed(p_lsb[i*EXP_W+:EXP_W]) - EXP_W'(PROD_LSB_EXP_MIN));
+      assign terms[i*WINDOW_BITS+:WINDOW_BITS] = p_sign[i] ? -magnitude : magnitude;
+    end
+    assign lsb = EXP_W'(PROD_LSB_EXP_MIN);
+    assign zero_sign = &zero && (&p_sign || !(|p_sign)) ? p_sign[0] : ROUND_DOWN != 0;
+    assign inexact = 1'b0;
+    logic unused;
+    assign unused = ^acc_code;
+  end
+endmodule
