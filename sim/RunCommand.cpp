@@ -10,7 +10,7 @@
 
 #include "Commands.hpp"
 #include "Runner.hpp"
-#include "cost/WorkloadEnergy.hpp"
+#include "cost/CostChoices.hpp"
 #include "report/AtomicFile.hpp"
 #include "report/RunReport.hpp"
 
@@ -21,6 +21,7 @@ struct RunOptions {
   std::vector<std::string> configs;
   std::string engine = "functional";
   std::string jsonPath, csvPath, vcdPath;
+  CostChoices cost;
   bool quiet = false;
 };
 
@@ -51,40 +52,29 @@ class ProgressLine {
 
 int runCommand(const RunOptions& o) {
   std::string error;
-  const auto configs = loadRunConfigs(o.configs, error);
-  if (!configs) {
+  auto fail = [&] {
     std::fprintf(stderr, "fmasim run: %s\n", error.c_str());
     return 2;
-  }
+  };
+  const auto configs = loadRunConfigs(o.configs, error);
+  if (!configs) return fail();
   const EngineKind engine = o.engine == "systemc" ? EngineKind::SystemC : EngineKind::Functional;
   if (!o.vcdPath.empty() && (engine != EngineKind::SystemC || configs->size() != 1)) {
-    std::fprintf(stderr, "fmasim run: --vcd: traces one config run with --engine systemc\n");
-    return 2;
+    error = "--vcd: traces one config run with --engine systemc";
+    return fail();
   }
   std::vector<ReportRow> rows;
   for (const RunConfig& c : *configs) {
     ProgressLine progress(c.name);
     ReportRow row{&c, {}};
-    if (!runConfig(c, engine, std::ref(progress), row.result, error, o.vcdPath)) {
-      std::fprintf(stderr, "fmasim run: %s\n", error.c_str());
-      return 2;
-    }
+    if (!runConfig(c, engine, std::ref(progress), row.result, error, o.vcdPath)) return fail();
     rows.push_back(std::move(row));
   }
-  const auto cost = defaultCostReport(*configs, error);
-  if (!cost) {
-    std::fprintf(stderr, "fmasim run: %s\n", error.c_str());
-    return 2;
-  }
+  const auto cost = costReport(*configs, o.cost, error);
+  if (!cost) return fail();
   if (!o.quiet) std::fputs((runTable(rows) + "\n" + costTable(*cost, false)).c_str(), stdout);
-  if (!o.jsonPath.empty() && !writeFileAtomically(o.jsonPath, runJson(rows, &*cost), error)) {
-    std::fprintf(stderr, "fmasim run: %s\n", error.c_str());
-    return 2;
-  }
-  if (!o.csvPath.empty() && !writeFileAtomically(o.csvPath, runCsv(rows, &*cost), error)) {
-    std::fprintf(stderr, "fmasim run: %s\n", error.c_str());
-    return 2;
-  }
+  if (!o.jsonPath.empty() && !writeFileAtomically(o.jsonPath, runJson(rows, &*cost), error)) return fail();
+  if (!o.csvPath.empty() && !writeFileAtomically(o.csvPath, runCsv(rows, &*cost), error)) return fail();
   return 0;
 }
 
@@ -100,6 +90,7 @@ void addRunCommand(CommandLine& cli, int& exitCode) {
   cmd.option("--json", o->jsonPath, "Write the report as JSON to this file");
   cmd.option("--csv", o->csvPath, "Write the report as CSV to this file");
   cmd.option("--vcd", o->vcdPath, "With --engine systemc and one config: a VCD trace of every unit boundary");
+  addCostChoices(cmd, o->cost);
   cmd.flag("--quiet", o->quiet, "No table on stdout");
   cmd.onRun([o, &exitCode] { exitCode = runCommand(*o); });
 }

@@ -47,16 +47,5 @@ std::optional<CostRow> costRow(const RunConfig& config, const CostReport& report
   return row;
 }
 
-std::optional<CostReport> defaultCostReport(const std::vector<RunConfig>& configs, std::string& error) {
-  auto technology = loadTechnology("nangate45", error);
-  if (!technology) return std::nullopt;
-  CostReport report{*technology, {}, {}};
-  for (const RunConfig& c : configs) {
-    auto row = costRow(c, report, kDefaultEnergyMacs, error);
-    if (!row) return std::nullopt;
-    report.rows.push_back(std::move(*row));
-  }
-  return report;
-}
 
 }  // namespace fmasim

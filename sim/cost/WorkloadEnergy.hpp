@@ -28,8 +28,4 @@ inline constexpr std::int64_t kDefaultEnergyMacs = 65536;
 std::optional<CostRow> costRow(const RunConfig& config, const CostReport& report, std::int64_t energyMacs,
                                std::string& error);
 
-// The cost table `fmasim run` adds: every config in nangate45 with the default
-// architectures and energy prefix.
-std::optional<CostReport> defaultCostReport(const std::vector<RunConfig>& configs, std::string& error);
-
 }  // namespace fmasim

@@ -40,6 +40,11 @@ grep -q "energy-macs: Value -5 not in range 0 to" "$tmp/err" || fail "bad --ener
 "$fmasim" run "$configs/int8_int32.json" --csv "$tmp/run.csv" >"$tmp/run" || fail "fmasim run exited $?"
 grep -q '^  energy: .* pJ per MAC' "$tmp/run" || fail "fmasim run has no cost table: $(cat "$tmp/run")"
 head -1 "$tmp/run.csv" | grep -q ',total_ge,pj_per_mac,pj_per_dot$' || fail "run CSV header: $(head -1 "$tmp/run.csv")"
+# run prices with the same choices as cost: the same table for the same technology and prefix
+"$fmasim" run "$configs/int8_int32.json" --tech n7 --energy-macs 4096 >"$tmp/run_n7" || fail "fmasim run --tech n7 exited $?"
+"$fmasim" cost "$configs/int8_int32.json" --tech n7 --energy-macs 4096 >"$tmp/cost_n7" || fail "fmasim cost --tech n7 exited $?"
+sed -n "/^int8_int32  (/,\$p" "$tmp/run_n7" | cmp -s - "$tmp/cost_n7" || fail "run --tech n7 table differs from cost: $(cat "$tmp/run_n7")"
+grep -q "^int8_int32  (n7," "$tmp/run_n7" || fail "run --tech n7 does not price in n7: $(cat "$tmp/run_n7")"
 
 printf '{"name": "x"}' >"$tmp/bad.json"
 "$fmasim" cost --tech "$tmp/bad.json" >/dev/null 2>"$tmp/err"
