@@ -10,6 +10,12 @@ const char* const kCaseNames[] = {"exact", "rounded toward 0", "rounded away fro
 
 int classIndex(const Decoder& d, std::uint64_t code) { return static_cast<int>(classify(d.format(), code)); }
 
+// A fixed-point accumulator's value as +0, -normal or +normal (the classes above).
+int fixedClassIndex(u128 code, int bits) {
+  if (code == 0) return 4;
+  return (code >> (bits - 1)) & 1 ? 1 : 6;
+}
+
 std::string histogram(const char* label, const std::int64_t* counts, const char* const* names, int n) {
   std::string s = std::string("  ") + label + ":";
   for (int i = 0; i < n; ++i)
@@ -20,9 +26,9 @@ std::string histogram(const char* label, const std::int64_t* counts, const char*
 
 }  // namespace
 
-Coverage::Coverage(const DatapathSpec& spec)
-    : spec_(spec), decodeA_(spec.params.a), decodeB_(spec.params.b), decodeAcc_(spec.params.accumulator) {
+Coverage::Coverage(const DatapathSpec& spec) : spec_(spec), decodeA_(spec.params.a), decodeB_(spec.params.b) {
   const DatapathParams& p = spec.params;
+  if (p.accumulatorKind != AccumulatorKind::Fixed) decodeAcc_.emplace(p.accumulator);
   if (p.accumulatorKind != AccumulatorKind::Float || spec.outputFractionBits != p.accumulator.manBits) return;
   const auto op = [&](Rounding mode) {
     RoundingMode rm = p.outputRounding;
@@ -34,10 +40,11 @@ Coverage::Coverage(const DatapathSpec& spec)
   nearestAway_.emplace(op(Rounding::NearestAway));
 }
 
-void Coverage::add(std::uint64_t a, std::uint64_t b, std::uint64_t c, std::uint64_t result, std::uint8_t flags) {
+void Coverage::add(std::uint64_t a, std::uint64_t b, u128 c, u128 result, std::uint8_t flags) {
   ++a_[static_cast<std::size_t>(classIndex(decodeA_, a))];
   ++b_[static_cast<std::size_t>(classIndex(decodeB_, b))];
-  ++c_[static_cast<std::size_t>(classIndex(decodeAcc_, c))];
+  ++c_[static_cast<std::size_t>(decodeAcc_ ? classIndex(*decodeAcc_, static_cast<std::uint64_t>(c))
+                                            : fixedClassIndex(c, spec_.accumulatorBits))];
   if (flags & flag::underflow) ++cases_[Underflow];
   if (flags & flag::overflow) ++cases_[Overflow];
   if (flags & flag::invalid) ++cases_[Invalid];
@@ -46,8 +53,9 @@ void Coverage::add(std::uint64_t a, std::uint64_t b, std::uint64_t c, std::uint6
     return;
   }
   if (!towardZero_) return;
-  ++cases_[(*towardZero_)(a, b, c).code == result ? TowardZero : AwayFromZero];
-  if ((*nearestEven_)(a, b, c).code != (*nearestAway_)(a, b, c).code) ++cases_[Tie];
+  const auto code = static_cast<std::uint64_t>(c);
+  ++cases_[(*towardZero_)(a, b, code).code == result ? TowardZero : AwayFromZero];
+  if ((*nearestEven_)(a, b, code).code != (*nearestAway_)(a, b, code).code) ++cases_[Tie];
 }
 
 std::string Coverage::summary() const {

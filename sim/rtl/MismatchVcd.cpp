@@ -12,16 +12,16 @@ struct Signal {
   char id;
 };
 
-std::string bits(std::uint64_t v, int width) {
+std::string bits(u128 v, int width) {
   std::string s(static_cast<std::size_t>(width), '0');
   for (int i = 0; i < width; ++i)
     if ((v >> i) & 1) s[static_cast<std::size_t>(width - 1 - i)] = '1';
   return s;
 }
 
-void value(std::ofstream& out, const Signal& s, std::uint64_t v) {
+void value(std::ofstream& out, const Signal& s, u128 v) {
   if (s.width == 1)
-    out << (v & 1) << s.id << '\n';
+    out << static_cast<int>(v & 1) << s.id << '\n';
   else
     out << 'b' << bits(v, s.width) << ' ' << s.id << '\n';
 }
@@ -59,11 +59,11 @@ bool writeMismatchVcd(const std::string& path, std::span<const VcdCycle> cycles,
     const std::int64_t t = c.cycle * 10;
     out << '#' << t << '\n';
     value(out, signals[0], 0);
-    const std::uint64_t inputs[] = {c.in.rst, c.in.inValid, c.in.inFinish, c.in.a, c.in.b, c.in.load, c.in.loadValue};
+    const u128 inputs[] = {c.in.rst, c.in.inValid, c.in.inFinish, c.in.a, c.in.b, c.in.load, c.in.loadValue};
     for (int i = 0; i < 7; ++i) value(out, signals[1 + i], inputs[i]);
     out << '#' << t + 5 << '\n';
     value(out, signals[0], 1);
-    const std::uint64_t outputs[] = {c.systemc.inReady, c.systemc.outValid, c.systemc.result, c.systemc.flags,
+    const u128 outputs[] = {c.systemc.inReady, c.systemc.outValid, c.systemc.result, c.systemc.flags,
                                      c.rtl.inReady,     c.rtl.outValid,     c.rtl.result,     c.rtl.flags};
     for (int i = 0; i < 8; ++i) value(out, signals[8 + i], outputs[i]);
   }

@@ -20,12 +20,10 @@ bool checkSupported(const DatapathSpec& spec, std::string& error) {
   const DatapathParams& p = spec.params;
   if (p.kind != DatapathKind::Mac && p.kind != DatapathKind::Fma)
     return unsupported(error, "/datapath/kind", "the RTL builds mac and fma datapaths so far (cma and dot are not yet)");
-  if (p.hazard != FeedbackHazard::Stall)
-    return unsupported(error, "/datapath/feedback",
-                       "the RTL supports \"stall\" so far (interleaved partial accumulators are not yet)");
-  if (p.accumulatorKind == AccumulatorKind::Fixed)
-    return unsupported(error, "/datapath/accumulator/format",
-                       "the RTL supports float and integer accumulators so far (fixed point is not yet)");
+  if (p.accumulatorKind == AccumulatorKind::Fixed && !spec.exactAlignment)
+    return unsupported(error, "/datapath/accumulator/fraction_bits",
+                       "the RTL's fixed-point accumulators hold every product bit so far: at least " +
+                           std::to_string(-spec.productLsbExpMin) + " fraction bits (products cut to fewer are not yet)");
   for (const auto& [format, path] : {std::pair{&p.a, "/datapath/a"}, std::pair{&p.b, "/datapath/b"}}) {
     if (format->isFloat() && (!format->isSigned || !format->hasZero || format->minNormalField != 1))
       return unsupported(error, path, format->name + ": the RTL takes signed float operands with a zero");
@@ -42,8 +40,8 @@ bool checkSupported(const DatapathSpec& spec, std::string& error) {
       return unsupported(error, "/datapath/accumulator/format",
                          acc.name + ": the RTL's float accumulators are IEEE-style formats (infinities, NaNs with a "
                                     "quiet bit, subnormals) of at most 64 bits");
-  } else if (spec.accumulatorBits > 64) {
-    return unsupported(error, "/datapath/accumulator/format", "the RTL's integer accumulators have at most 64 bits");
+  } else if (spec.accumulatorBits > 128) {
+    return unsupported(error, "/datapath/accumulator", "the RTL's integer and fixed-point accumulators have at most 128 bits");
   }
   return true;
 }
@@ -75,8 +73,11 @@ int normalizerWindowBits(const DatapathSpec& spec) {
 // and the rounding position can take, with room for their differences.
 int exponentWidth(const DatapathSpec& spec, int window) {
   const Format& acc = spec.params.accumulator;
-  const int widest = std::max({std::abs(spec.productLsbExpMin), std::abs(spec.productExpMax), std::abs(acc.emin - acc.manBits),
-                               std::abs(acc.emax) + acc.bias}) + 4 * window;
+  // Integer and fixed point: a product's shift to the binary point, below accumulatorBits.
+  const int accumulator = spec.params.accumulatorKind == AccumulatorKind::Float ? std::max(std::abs(acc.emin - acc.manBits),
+                                                                                          std::abs(acc.emax) + acc.bias)
+                                                                                 : spec.accumulatorBits;
+  const int widest = std::max({std::abs(spec.productLsbExpMin), std::abs(spec.productExpMax), accumulator}) + 4 * window;
   return std::bit_width(static_cast<unsigned>(widest)) + 2;
 }
 
@@ -122,6 +123,8 @@ std::optional<std::vector<RtlParameter>> rtlParameters(const DatapathSpec& spec,
   for (int u = 0; u < kUnitCount; ++u) out.push_back({stageNames[u], p.stages[u]});
   out.push_back({"LATENCY", spec.latency});
   out.push_back({"II", spec.initiationInterval});
+  out.push_back({"PARTIALS", spec.partialAccumulators});
+  out.push_back({"ACC_FRAC_BITS", spec.accumulatorFracBits});
   return out;
 }
 

@@ -1,13 +1,14 @@
 /* The C interface between fmasim and a Verilated rtl/mac.sv built for one config:
    a shared library (rtl/RtlPlugin.cpp compiled with the Verilated model) exporting
    fmasim_rtl_api(). A plain C table, so fmasim loads any config's model with dlopen.
-   Codes and accumulator words are at most 64 bits wide (rtl-params checks). */
+   Operand codes are at most 64 bits wide, accumulator words at most 128 (rtl-params
+   checks): two 64-bit words, the low one first. */
 #ifndef FMASIM_RTL_PLUGIN_ABI_H
 #define FMASIM_RTL_PLUGIN_ABI_H
 
 #include <stdint.h>
 
-#define FMASIM_RTL_ABI_VERSION 1u
+#define FMASIM_RTL_ABI_VERSION 2u
 
 #ifdef __cplusplus
 extern "C" {
@@ -17,10 +18,10 @@ extern "C" {
 struct FmasimRtlPorts {
   /* inputs, sampled at the cycle's rising edge */
   uint8_t rst, in_valid, in_finish, load_valid;
-  uint64_t in_a, in_b, load_value;
+  uint64_t in_a, in_b, load_value[2];
   /* outputs after the edge (all registers) */
   uint8_t in_ready, out_valid, out_flags;
-  uint64_t out_result;
+  uint64_t out_result[2];
 };
 
 struct FmasimRtlApi {

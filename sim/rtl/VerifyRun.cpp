@@ -1,14 +1,19 @@
 #include "VerifyRun.hpp"
 
+#include <algorithm>
 #include <random>
 #include <vector>
 
+#include "ProgressLine.hpp"
 #include "Stimulus.hpp"
 
 namespace fmasim {
 namespace {
 
 constexpr int kStreamSteps = 8;  // back-to-back steps closing each block
+// Interleaved partials: finished streams per state, 1 to 2L + 1 steps long, each
+// ending in its reductions (p0 + p1, then + p2, ...) of the partials it wrote.
+constexpr int kReductionStreams = 32;
 
 class BlockDriver {
  public:
@@ -31,20 +36,23 @@ class BlockDriver {
     return true;
   }
 
+  // Every partial accumulator takes c.
+  bool load(u128 c) { return ls_.cycle(CycleInputs{.load = true, .loadValue = c}); }
+
   // Load c, one step, its result: false once the lock-step stops.
-  bool check(std::uint64_t a, std::uint64_t b, std::uint64_t c, Coverage& coverage) {
-    if (!ls_.cycle(CycleInputs{.load = true, .loadValue = c}) || !present(a, b, false) || !idle(spec_.latency - 1))
-      return false;
+  bool check(std::uint64_t a, std::uint64_t b, u128 c, Coverage& coverage) {
+    if (!load(c) || !present(a, b, false) || !idle(spec_.latency - 1)) return false;
     coverage.add(a, b, c, ls_.outputs().result, ls_.outputs().flags);
     return true;
   }
 
   // Steps back to back, the last with in_finish, then out_valid awaited; `stalled`
-  // when it does not rise within a generous bound.
+  // when it does not rise within a generous bound (the last step and every reduction).
   bool stream(const std::vector<std::pair<std::uint64_t, std::uint64_t>>& steps, bool& stalled) {
     for (std::size_t i = 0; i < steps.size(); ++i)
       if (!present(steps[i].first, steps[i].second, i + 1 == steps.size())) return false;
-    for (int i = 0; i < 2 * spec_.latency + 2; ++i) {
+    const int bound = 2 * spec_.latency + 2 + spec_.partialAccumulators * spec_.reductionLatency;
+    for (int i = 0; i < bound; ++i) {
       if (ls_.outputs().outValid) return true;
       if (!ls_.cycle(CycleInputs{})) return false;
     }
@@ -62,7 +70,7 @@ class BlockDriver {
 VerifyOutcome runVerify(const DatapathSpec& spec, const VerifyPlan& plan, LockStep& lockStep, Coverage& coverage) {
   const Format& fa = spec.params.a;
   const Format& fb = spec.params.b;
-  const std::vector<std::uint64_t> states = accumulatorStates(spec, plan.states, plan.seed);
+  const std::vector<u128> states = accumulatorStates(spec, plan.states, plan.seed);
   const std::vector<std::uint64_t> cornersA = cornerCodes(fa), cornersB = cornerCodes(fb);
   std::mt19937_64 rng(plan.seed);
   BlockDriver driver(spec, lockStep);
@@ -72,12 +80,27 @@ VerifyOutcome runVerify(const DatapathSpec& spec, const VerifyPlan& plan, LockSt
     out.cycles = lockStep.cycles();
     return out;
   };
-  for (std::uint64_t c : states) {
+  // Operands of the streams: a corner code one time in four, else random.
+  const auto streamOperand = [&](const std::vector<std::uint64_t>& corners, const Format& f) {
+    return rng() % 4 == 0 ? corners[rng() % corners.size()] : rng() & f.codeMask();
+  };
+  const auto streamOf = [&](int length) {
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> steps;
+    for (int i = 0; i < length; ++i) steps.emplace_back(streamOperand(cornersA, fa), streamOperand(cornersB, fb));
+    return steps;
+  };
+  const int partials = spec.partialAccumulators;
+  const std::int64_t perState =
+      plan.exhaustive ? static_cast<std::int64_t>((fa.codeMask() + 1) * (fb.codeMask() + 1)) : plan.pairsPerState;
+  ProgressLine progress("steps", perState * static_cast<std::int64_t>(states.size()));
+  for (u128 c : states) {
     if (!driver.reset()) return finish();
     if (plan.exhaustive) {
       for (std::uint64_t a = 0; a <= fa.codeMask(); ++a)
-        for (std::uint64_t b = 0; b <= fb.codeMask(); ++b, ++out.steps)
+        for (std::uint64_t b = 0; b <= fb.codeMask(); ++b, ++out.steps) {
           if (!driver.check(a, b, c, coverage)) return finish();
+          progress.update(out.steps);
+        }
     } else {
       for (std::int64_t i = 0; i < plan.pairsPerState; ++i, ++out.steps) {
         const auto corner = static_cast<std::size_t>(i);
@@ -85,11 +108,15 @@ VerifyOutcome runVerify(const DatapathSpec& spec, const VerifyPlan& plan, LockSt
         const std::uint64_t a = isCorner ? cornersA[corner % cornersA.size()] : rng() & fa.codeMask();
         const std::uint64_t b = isCorner ? cornersB[corner / cornersA.size()] : rng() & fb.codeMask();
         if (!driver.check(a, b, c, coverage)) return finish();
+        progress.update(out.steps);
       }
     }
-    std::vector<std::pair<std::uint64_t, std::uint64_t>> steps;
-    for (int i = 0; i < kStreamSteps; ++i) steps.emplace_back(rng() & fa.codeMask(), rng() & fb.codeMask());
-    if (!driver.stream(steps, out.stalled)) return finish();
+    if (!driver.stream(streamOf(kStreamSteps), out.stalled)) return finish();
+    for (int k = 0; partials > 1 && k < kReductionStreams; ++k, ++out.streams) {
+      const int length = 1 + k % (2 * partials + 1);
+      out.reductions += std::min(length, partials) - 1;
+      if (!driver.reset() || !driver.load(c) || !driver.stream(streamOf(length), out.stalled)) return finish();
+    }
   }
   return finish();
 }
