@@ -64,7 +64,11 @@ module mac #(
     parameter int CASCADED = 0,
     parameter int P_BITS = 16, P_EXP_BITS = 5, P_MAN_BITS = 10, P_BIAS = 15, P_EMIN = -14, P_EMAX = 15,
     parameter int P_MAX_FIELD = 30, P_MAX_MANT = 1023,
-    parameter int P_ROUNDING = 0, P_TININESS_BEFORE = 0, P_OVERFLOW_SATURATE = 0, P_WINDOW_BITS = 16
+    parameter int P_ROUNDING = 0, P_TININESS_BEFORE = 0, P_OVERFLOW_SATURATE = 0, P_WINDOW_BITS = 16,
+    // feedback "interleave": partial accumulators (1: stall)
+    parameter int PARTIALS = 1,
+    // integer and fixed-point accumulators: the weight 2^-ACC_FRAC_BITS of the lowest bit
+    parameter int ACC_FRAC_BITS = 0
 ) (
     input  logic                clk,
     input  logic                rst,
@@ -81,15 +85,33 @@ module mac #(
 );
   localparam int NAN_LOW_BITS = FLOAT_ACC != 0 ? ACC_MAN_BITS - 1 : 1;
   localparam int ROUND_DOWN = FLOAT_ACC != 0 && ROUNDING == 3 ? 1 : 0;
+  localparam int PB = PARTIALS > 1 ? $clog2(PARTIALS) : 1;  // bits of a partial's index
 
   logic                accept, write_valid;
-  logic [ACC_BITS-1:0] acc;
+  logic [ACC_BITS-1:0] acc;       // p0: the result
+  logic [ACC_BITS-1:0] loop_acc;  // the partial the step in the loop's reading unit reads
+  logic [ACC_BITS-1:0] reduce_acc;  // pj of a reduction p0 + pj
   logic [4:0]          write_flags;
   logic [ACC_BITS-1:0] write_value;
+  logic [PB-1:0]       issue_partial, reduce_with, align_partial, acc_partial, write_partial;
+  logic                reduce_valid;
 
-  mac_control #(.II(II), .LATENCY(LATENCY)) u_control (
-      .clk, .rst, .in_valid, .in_finish, .write_valid, .accept, .in_ready, .out_valid
+  mac_control #(.II(II), .LATENCY(LATENCY), .PARTIALS(PARTIALS), .PB(PB)) u_control (
+      .clk, .rst, .in_valid, .in_finish, .write_valid, .load_valid, .accept, .in_ready, .out_valid, .issue_partial,
+      .reduce_valid, .reduce_with
   );
+  if (PARTIALS > 1) begin : g_partial_tags
+    mac_partial_tags #(
+        .PB(PB), .FLOAT_ACC(FLOAT_ACC), .ST_MUL(ST_MUL), .ST_ALIGN(ST_ALIGN), .ST_ADD(ST_ADD), .ST_NORM(ST_NORM),
+        .ST_ACC(ST_ACC)
+    ) u_tags (.clk, .rst, .accept, .issue_partial, .reduce_valid, .align_partial, .acc_partial, .write_partial);
+  end else begin : g_one_partial
+    assign align_partial = '0;
+    assign acc_partial = '0;
+    assign write_partial = '0;
+    logic unused;
+    assign unused = ^issue_partial;
+  end
 
   // ---- multiplier ----------------------------------------------------------------
   typedef struct packed {
@@ -150,11 +172,15 @@ module mac #(
     logic [4:0]              product_flags;
   } carried_t;
   carried_t                                    a_carried_in, a_carried, s_carried;
-  logic [ADDER_TERMS*ALIGN_WINDOW_BITS-1:0]    a_term_in, a_term;
-  logic                                        a_valid, acc_nonfinite, cut_inexact;
+  logic [ADDER_TERMS*ALIGN_WINDOW_BITS-1:0]    a_term_in, a_term, step_terms;
+  logic signed [EXP_W-1:0]                     step_lsb;
+  logic                                        a_valid, acc_nonfinite, cut_inexact, step_zero_sign;
+  carried_t                                    reduce_carried;  // a float reduction p0 + pj (interleave)
+  logic signed [ALIGN_WINDOW_BITS-1:0]         reduce_term;
+  logic                                        reduce_at_aligner;
 
   // Several lanes or a window: mac_lane_aligner; one product aligned exactly (or an
-  // integer accumulator's): mac_aligner.
+  // integer or fixed-point accumulator's): mac_aligner.
   if (LANES > 1 || WINDOWED != 0) begin : g_lane_aligner
     mac_lane_aligner #(
         .LANES(LANES), .TERMS(ADDER_TERMS), .PROD_SIG_BITS(PROD_SIG_BITS), .PROD_FRAC_BITS(PROD_FRAC_BITS),
@@ -164,23 +190,26 @@ module mac #(
         .ACC_BITS(ACC_BITS), .ACC_EXP_BITS(ACC_EXP_BITS), .ACC_MAN_BITS(ACC_MAN_BITS), .ACC_BIAS(ACC_BIAS),
         .ACC_EMIN(ACC_EMIN), .EXP_W(EXP_W)
     ) u_aligner (
-        .p_sign(m_out.p_sign), .p_sig(m_out.p_sig), .p_lsb(m_out.p_lsb), .acc_code(acc), .terms(a_term_in),
-        .lsb(a_carried_in.lsb), .zero_sign(a_carried_in.zero_sign), .inexact(cut_inexact)
+        .p_sign(m_out.p_sign), .p_sig(m_out.p_sig), .p_lsb(m_out.p_lsb), .acc_code(loop_acc), .terms(step_terms),
+        .lsb(step_lsb), .zero_sign(step_zero_sign), .inexact(cut_inexact)
     );
     assign acc_nonfinite = 1'b0;  // the normalizer reads c's class
   end else begin : g_aligner
     mac_aligner #(
         .FLOAT_ACC(FLOAT_ACC), .PROD_SIG_BITS(PROD_SIG_BITS), .PROD_LSB_EXP_MIN(PROD_LSB_EXP_MIN),
         .WINDOW_BITS(ALIGN_WINDOW_BITS), .ROUND_DOWN(ROUND_DOWN), .ACC_BITS(ACC_BITS), .ACC_EXP_BITS(ACC_EXP_BITS),
-        .ACC_MAN_BITS(ACC_MAN_BITS), .EXP_W(EXP_W)
+        .ACC_MAN_BITS(ACC_MAN_BITS), .ACC_FRAC_BITS(ACC_FRAC_BITS), .EXP_W(EXP_W)
     ) u_aligner (
-        .p_sign(m_out.p_sign), .p_sig(m_out.p_sig), .p_lsb(m_out.p_lsb), .acc_code(acc), .term(a_term_in),
-        .lsb(a_carried_in.lsb), .zero_sign(a_carried_in.zero_sign), .acc_nonfinite
+        .p_sign(m_out.p_sign), .p_sig(m_out.p_sig), .p_lsb(m_out.p_lsb), .acc_code(loop_acc), .term(step_terms),
+        .lsb(step_lsb), .zero_sign(step_zero_sign), .acc_nonfinite
     );
     assign cut_inexact = 1'b0;
   end
   always_comb begin
-    a_carried_in.addend = acc;
+    a_term_in = step_terms;
+    a_carried_in.lsb = step_lsb;
+    a_carried_in.zero_sign = step_zero_sign;
+    a_carried_in.addend = loop_acc;
     a_carried_in.special = m_out.special || (ADDEND_FUSED != 0 && acc_nonfinite);  // a separate c: the normalizer's
     a_carried_in.sp_nan = m_out.sp_nan;
     a_carried_in.sp_nan_sign = m_out.sp_nan_sign;
@@ -192,11 +221,49 @@ module mac #(
     a_carried_in.invalid = m_out.invalid;
     a_carried_in.product_flags = m_out.flags;
     a_carried_in.cut_inexact = cut_inexact;
+    if (reduce_at_aligner) begin  // (one term: interleaving is for one-lane datapaths)
+      a_term_in = '0;
+      a_term_in[ALIGN_WINDOW_BITS-1:0] = reduce_term;
+      a_carried_in = reduce_carried;
+    end
   end
   mac_pipe #(.WIDTH(ADDER_TERMS * ALIGN_WINDOW_BITS + $bits(a_carried_in)), .DEPTH(ST_ALIGN)) u_aligner_regs (
-      .clk, .rst, .in_valid(m_valid), .in_data({a_term_in, a_carried_in}), .out_valid(a_valid),
+      .clk, .rst, .in_valid(m_valid || reduce_at_aligner), .in_data({a_term_in, a_carried_in}), .out_valid(a_valid),
       .out_data({a_term, a_carried})
   );
+
+  // ---- interleave: a float reduction p0 + pj enters the aligner -------------------
+  // p0 is read as a step's accumulator (the reduction's partial is 0); pj is the term.
+  if (PARTIALS > 1 && FLOAT_ACC != 0) begin : g_reduce_float
+    logic pj_nonfinite, pj_nan, pj_sign, pj_snan, pj_inf;
+    logic [ACC_MAN_BITS-2:0] pj_nan_low;
+    mac_reduce_term #(
+        .ACC_BITS(ACC_BITS), .ACC_EXP_BITS(ACC_EXP_BITS), .ACC_MAN_BITS(ACC_MAN_BITS), .ACC_BIAS(ACC_BIAS),
+        .ACC_EMIN(ACC_EMIN), .PROD_LSB_EXP_MIN(PROD_LSB_EXP_MIN), .WINDOW_BITS(ALIGN_WINDOW_BITS),
+        .ROUND_DOWN(ROUND_DOWN), .EXP_W(EXP_W)
+    ) u_reduce_term (
+        .code(reduce_acc), .term(reduce_term), .lsb(reduce_carried.lsb), .zero_sign(reduce_carried.zero_sign),
+        .nonfinite(pj_nonfinite), .is_nan(pj_nan), .sign(pj_sign), .nan_low(pj_nan_low), .is_snan(pj_snan),
+        .is_inf(pj_inf)
+    );
+    assign reduce_at_aligner = reduce_valid;
+    assign reduce_carried.addend = loop_acc;
+    assign reduce_carried.special = pj_nonfinite || acc_nonfinite;
+    assign reduce_carried.sp_nan = pj_nan;
+    assign reduce_carried.sp_nan_sign = pj_sign;
+    assign reduce_carried.sp_nan_low = pj_nan_low;
+    assign reduce_carried.sp_snan = pj_snan;
+    assign reduce_carried.sp_inf_zero = 1'b0;
+    assign reduce_carried.sp_pos_inf = pj_inf && !pj_sign;
+    assign reduce_carried.sp_neg_inf = pj_inf && pj_sign;
+    assign reduce_carried.invalid = 1'b0;
+    assign reduce_carried.cut_inexact = 1'b0;
+    assign reduce_carried.product_flags = 5'd0;
+  end else begin : g_no_reduce_float
+    assign reduce_at_aligner = 1'b0;
+    assign reduce_carried = '0;
+    assign reduce_term = '0;
+  end
 
   // ---- adder ---------------------------------------------------------------------
   logic signed [ADDER_BITS-1:0] s_sum_in, s_sum;
@@ -241,8 +308,7 @@ module mac #(
         .RANDOM_BITS(RANDOM_BITS), .EXP_W(EXP_W), .ADDS_ACC(WINDOWED != 0 && ADDEND_FUSED != 0 ? 0 : 1),
         .NAN_CANONICAL(NAN_CANONICAL), .OVERFLOW_INFINITY(OVERFLOW_INFINITY)
     ) u_normalizer (
-        .sum(s_sum), .lsb(s_carried.lsb), .zero_sign(s_carried.zero_sign),
-        .acc_code(addend),
+        .valid(s_valid), .sum(s_sum), .lsb(s_carried.lsb), .zero_sign(s_carried.zero_sign), .acc_code(addend),
         .random, .special(s_carried.special), .sp_nan(s_carried.sp_nan), .sp_nan_sign(s_carried.sp_nan_sign),
         .sp_nan_low(s_carried.sp_nan_low), .sp_snan(s_carried.sp_snan), .sp_inf_zero(s_carried.sp_inf_zero),
         .sp_pos_inf(s_carried.sp_pos_inf), .sp_neg_inf(s_carried.sp_neg_inf), .cut_inexact(s_carried.cut_inexact),
@@ -269,20 +335,27 @@ module mac #(
     logic [ACC_BITS-1:0] value;
     logic [4:0]          flags;
   } written_t;
-  written_t w_in, w_out;
-  logic     overflow;
+  written_t                     w_in, w_out;
+  logic                         overflow;
+  logic                         reduce_at_accumulator;  // integer/fixed reduction p0 + pj (interleave)
+  logic signed [ADDER_BITS-1:0] acc_sum;
 
+  assign reduce_at_accumulator = FLOAT_ACC == 0 && reduce_valid;
+  assign acc_sum = reduce_at_accumulator ? ADDER_BITS'($signed(reduce_acc)) : r_out.sum;
   mac_accumulator #(.FLOAT_ACC(FLOAT_ACC), .ACC_BITS(ACC_BITS), .SUM_BITS(ADDER_BITS), .SATURATE(INT_SATURATE))
-      u_accumulator (.acc, .sum(r_out.sum), .rounded(r_out.rounded), .result(w_in.value), .overflow);
-  assign w_in.flags = r_out.flags | {2'd0, overflow, 2'd0};
+      u_accumulator (.acc(loop_acc), .sum(acc_sum), .rounded(r_out.rounded), .result(w_in.value), .overflow);
+  assign w_in.flags = (reduce_at_accumulator ? 5'd0 : r_out.flags) | {2'd0, overflow, 2'd0};
   mac_pipe #(.WIDTH($bits(w_in)), .DEPTH(ST_ACC)) u_accumulator_regs (
-      .clk, .rst, .in_valid(r_valid), .in_data(w_in), .out_valid(write_valid), .out_data(w_out)
+      .clk, .rst, .in_valid(r_valid || reduce_at_accumulator), .in_data(w_in), .out_valid(write_valid),
+      .out_data(w_out)
   );
   assign write_value = w_out.value;
   assign write_flags = w_out.flags;
 
-  mac_acc_file #(.ACC_BITS(ACC_BITS)) u_file (
-      .clk, .rst, .write_valid, .write_value, .write_flags, .load_valid, .load_value, .value(acc), .flags(out_flags)
+  mac_acc_file #(.ACC_BITS(ACC_BITS), .PARTIALS(PARTIALS), .PB(PB)) u_file (
+      .clk, .rst, .write_valid, .write_partial, .write_value, .write_flags, .load_valid, .load_value,
+      .loop_index(FLOAT_ACC != 0 ? align_partial : acc_partial), .reduce_index(reduce_with), .loop_value(loop_acc),
+      .reduce_value(reduce_acc), .value(acc), .flags(out_flags)
   );
   assign out_result = acc;
 endmodule

@@ -32,6 +32,7 @@ module mac_normalizer #(
     parameter int NAN_CANONICAL = 0,
     parameter int OVERFLOW_INFINITY = 0
 ) (
+    input  logic                       valid,  // a step is here
     input  logic signed [SUM_BITS-1:0] sum,
     input  logic signed [EXP_W-1:0]    lsb,
     input  logic                       zero_sign,
@@ -131,129 +132,133 @@ module mac_normalizer #(
     round_at = {inexact, W'(q + (W + 2)'(up))};
   endfunction
 
-  // ---- exact sum (exactSum of format/Arith.hpp) ---------------------------------
+  // One procedural block whose branches skip what a step does not need: nothing when
+  // no step is there (valid low: the result is don't-care, as hardware that isolates
+  // its operands), no exact sum on the special path, no alignment when c or the sum
+  // is zero, the unbounded rounding only where after-rounding tininess reads it. The
+  // logic is the same either way; a Verilated model then evaluates only the branch taken.
   logic [SUM_BITS-1:0]     x_mag;
-  logic                    x_sign, y_sign, x_zero, y_zero;
-  logic [W-1:0]            x_sig, y_sig, big_sig, small_sig;
-  logic signed [EXP_W-1:0] x_exp, y_exp, big_exp, small_exp, u_exp, e;
+  logic                    x_sign, x_zero, y_sign, y_zero;
+  logic [W-1:0]            x_sig, y_sig, big_sig, small_sig, u_sig, jammed;
+  logic signed [EXP_W-1:0] x_exp, y_exp, big_exp, small_exp, u_exp, e, lx, ly, lu, sx, sy, d;
   logic signed [W:0]       signed_sum;
-  logic [W-1:0]            u_sig, jammed;
-  logic                    u_sign, y_larger, big_sign, subtract;
-  logic signed [EXP_W-1:0] lx, ly, lu, sx, sy;
-  logic signed [EXP_W-1:0] d;
-
-  always_comb begin
-    x_mag = sum[SUM_BITS-1] ? SUM_BITS'(-sum) : SUM_BITS'(sum);
-    x_zero = sum == '0;
-    x_sign = x_zero ? zero_sign : sum[SUM_BITS-1];
-    x_sig = W'(x_mag);
-    y_sig = ADDS_ACC != 0 ? W'(c_sig) : '0;
-    y_sign = ADDS_ACC != 0 ? c_sign : zero_sign;
-    y_zero = ADDS_ACC == 0 || c_zero;
-    lx = bit_length(x_sig);
-    ly = bit_length(y_sig);
-    sx = EXP_W'(W - 2) - lx;
-    sy = EXP_W'(W - 2) - ly;
-    x_exp = lsb - sx;
-    y_exp = c_exp - sy;
-    y_larger = x_exp < y_exp;
-    big_sig = y_larger ? y_sig << sy : x_sig << sx;
-    small_sig = y_larger ? x_sig << sx : y_sig << sy;
-    big_exp = y_larger ? y_exp : x_exp;
-    small_exp = y_larger ? x_exp : y_exp;
-    big_sign = y_larger ? y_sign : x_sign;
-    d = big_exp - small_exp;
-    if (d >= EXP_W'(W)) jammed = W'(small_sig != '0);
-    else jammed = (small_sig >> d) | W'((small_sig & ((W'(1) << d) - 1)) != '0);
-    subtract = x_sign != y_sign;
-    signed_sum = (W + 1)'(big_sig) + (subtract ? -((W + 1)'(jammed)) : (W + 1)'(jammed));
-    if (x_zero && y_zero) begin
-      u_sig = '0;
-      u_exp = '0;
-      u_sign = x_sign == y_sign ? x_sign : ROUNDING == 3;
-    end else if (y_zero) begin
-      u_sig = x_sig;
-      u_exp = lsb;
-      u_sign = x_sign;
-    end else if (x_zero) begin
-      u_sig = y_sig;
-      u_exp = c_exp;
-      u_sign = y_sign;
-    end else begin
-      u_sig = W'(signed_sum[W] ? -signed_sum : signed_sum);
-      u_exp = big_exp;
-      u_sign = u_sig == '0 ? ROUNDING == 3 : big_sign ^ signed_sum[W];
-    end
-    lu = bit_length(u_sig);
-    e = u_exp + lu - 1;  // 2^e <= |u| < 2^(e+1)
-  end
-
-  // ---- rounding (roundToFloat of format/Round.hpp into the P-bit format) -------
+  logic                    u_sign, y_larger, big_sign;
   logic                    tiny, inexact, unbounded_tiny, round_to_zero, overflowed;
   logic [W:0]              rounded, unbounded;
   logic [MAG_BITS-1:0]     magnitude, finite_mag;
-  logic [4:0]              round_flags;
-  logic [ACC_BITS-1:0]     rounded_code, special_code;
-  logic [4:0]              special_flags;
-  logic                    pos_inf, neg_inf;
   logic signed [EXP_W-1:0] biased_exp;  // the exponent field below e's (q's leading one completes it)
+  logic                    pos_inf, neg_inf;
+  localparam logic [ACC_BITS-1:0] CANONICAL_NAN = {1'b0, {(ACC_BITS - 1) {1'b1}}};
 
   always_comb begin
-    tiny = e < EMIN;
-    biased_exp = e + EXP_W'(ACC_BIAS - 1);
-    rounded = round_at(u_sig, u_exp, tiny ? EMIN - EXP_W'(P) : e - EXP_W'(P), u_sign, random);
-    unbounded = round_at(u_sig, u_exp, e - EXP_W'(P), u_sign, random);
-    inexact = rounded[W];
-    unbounded_tiny = TININESS_BEFORE != 0 || e != EMIN - 1 || (unbounded[W-1:0] >> (P + 1)) == '0;
-    round_to_zero = ROUNDING == 1 || (ROUNDING == 2 && u_sign) || (ROUNDING == 3 && !u_sign);
-    finite_mag = tiny ? MAG_BITS'(rounded[W-1:0])
-                      : (MAG_BITS'(biased_exp) << P) + MAG_BITS'(rounded[W-1:0]);
-    overflowed = !tiny && (e > EMAX || finite_mag > MAX_MAG);
-    if (u_sig == '0) begin
-      magnitude = '0;
-      round_flags = '0;
-    end else if (overflowed) begin
-      magnitude = OVERFLOW_INFINITY == 0 && (OVERFLOW_SATURATE != 0 || round_to_zero) ? MAX_MAG : INF_MAG;
-      round_flags = OVERFLOW | INEXACT;
+    result = '0;
+    flags = '0;
+    {x_mag, x_sign, x_zero, x_sig, y_sig, big_sig, small_sig, u_sig, jammed} = '0;
+    {x_exp, y_exp, big_exp, small_exp, u_exp, e, lx, ly, lu, sx, sy, d, signed_sum} = '0;
+    {u_sign, y_larger, big_sign, tiny, inexact, unbounded_tiny, round_to_zero, overflowed, y_sign, y_zero} = '0;
+    {rounded, unbounded, magnitude, finite_mag, biased_exp, pos_inf, neg_inf} = '0;
+    if (!valid) begin
+      // no step: the result is don't-care
+    end else if (special || c_inf || c_nan) begin
+      // ---- special path (specialStep of datapath/Units.cpp) -----------------------
+      pos_inf = sp_pos_inf || (c_inf && !c_sign);
+      neg_inf = sp_neg_inf || (c_inf && c_sign);
+      if (sp_nan) begin
+        result = {sp_nan_sign, NAN_FIELD, 1'b1, sp_nan_low};
+        flags = sp_snan || c_snan ? INVALID : 5'd0;
+      end else if (sp_inf_zero || (!c_nan && pos_inf && neg_inf)) begin
+        result = {1'b1, NAN_FIELD, 1'b1, {(ACC_MAN_BITS - 1) {1'b0}}};  // the default NaN
+        flags = INVALID;
+      end else if (c_nan) begin
+        result = {c_sign, NAN_FIELD, 1'b1, (ACC_MAN_BITS - 1)'(c_payload >> (65 - ACC_MAN_BITS))};
+        flags = c_snan ? INVALID : 5'd0;
+      end else begin
+        result = {neg_inf, NAN_FIELD, {ACC_MAN_BITS{1'b0}}};
+      end
+      if (NAN_CANONICAL != 0 && result[ACC_BITS-2:ACC_MAN_BITS] == NAN_FIELD && result[ACC_MAN_BITS-1:0] != '0)
+        result = CANONICAL_NAN;
     end else begin
-      magnitude = finite_mag;
-      round_flags = !inexact ? 5'd0 : tiny && unbounded_tiny ? INEXACT | UNDERFLOW : INEXACT;
+      // ---- exact sum (exactSum of format/Arith.hpp) ---------------------------------
+      x_mag = sum[SUM_BITS-1] ? SUM_BITS'(-sum) : SUM_BITS'(sum);
+      x_zero = sum == '0;
+      x_sign = x_zero ? zero_sign : sum[SUM_BITS-1];
+      x_sig = W'(x_mag);
+      y_sig = ADDS_ACC != 0 ? W'(c_sig) : '0;
+      y_sign = ADDS_ACC != 0 ? c_sign : zero_sign;
+      y_zero = ADDS_ACC == 0 || c_zero;
+      if (x_zero && y_zero) begin
+        u_sign = x_sign == y_sign ? x_sign : ROUNDING == 3;
+      end else if (y_zero) begin
+        u_sig = x_sig;
+        u_exp = lsb;
+        u_sign = x_sign;
+      end else if (x_zero) begin
+        u_sig = y_sig;
+        u_exp = c_exp;
+        u_sign = y_sign;
+      end else begin
+        // Both normalized to the window's bit W-3; the smaller shifted right, its lost
+        // bits jammed into bit 0.
+        lx = bit_length(x_sig);
+        // A normal c's significand has its leading one in place: only a subnormal
+        // needs the search.
+        ly = y_sig[ACC_MAN_BITS] ? EXP_W'(ACC_MAN_BITS + 1) : bit_length(y_sig);
+        sx = EXP_W'(W - 2) - lx;
+        sy = EXP_W'(W - 2) - ly;
+        x_exp = lsb - sx;
+        y_exp = c_exp - sy;
+        y_larger = x_exp < y_exp;
+        big_sig = y_larger ? y_sig << sy : x_sig << sx;
+        small_sig = y_larger ? x_sig << sx : y_sig << sy;
+        big_exp = y_larger ? y_exp : x_exp;
+        small_exp = y_larger ? x_exp : y_exp;
+        big_sign = y_larger ? y_sign : x_sign;
+        d = big_exp - small_exp;
+        if (d >= EXP_W'(W)) jammed = W'(small_sig != '0);
+        else jammed = (small_sig >> d) | W'((small_sig & ((W'(1) << d) - 1)) != '0);
+        signed_sum = (W + 1)'(big_sig) + (x_sign != y_sign ? -((W + 1)'(jammed)) : (W + 1)'(jammed));
+        u_sig = W'(signed_sum[W] ? -signed_sum : signed_sum);
+        u_exp = big_exp;
+        u_sign = u_sig == '0 ? ROUNDING == 3 : big_sign ^ signed_sum[W];
+      end
+      // ---- rounding (roundToFloat of format/Round.hpp into the P-bit format) -------
+      if (u_sig != '0) begin
+        // After the aligned add the leading one is at bit W-2 (a carry) or W-3 (the
+        // larger term's); only a cancellation (or a lone term) needs the search.
+        if (u_sig[W-2]) lu = EXP_W'(W - 1);
+        else if (u_sig[W-3]) lu = EXP_W'(W - 2);
+        else lu = bit_length(u_sig);
+        e = u_exp + lu - 1;  // 2^e <= |u| < 2^(e+1)
+        tiny = e < EMIN;
+        biased_exp = e + EXP_W'(ACC_BIAS - 1);
+        rounded = round_at(u_sig, u_exp, tiny ? EMIN - EXP_W'(P) : e - EXP_W'(P), u_sign, random);
+        inexact = rounded[W];
+        // After rounding, a result just below the smallest normal is tiny only if
+        // rounding with unbounded exponent stays below it.
+        unbounded_tiny = 1'b1;
+        if (TININESS_BEFORE == 0 && e == EMIN - 1) begin
+          unbounded = round_at(u_sig, u_exp, e - EXP_W'(P), u_sign, random);
+          unbounded_tiny = (unbounded[W-1:0] >> (P + 1)) == '0;
+        end
+        round_to_zero = ROUNDING == 1 || (ROUNDING == 2 && u_sign) || (ROUNDING == 3 && !u_sign);
+        finite_mag = tiny ? MAG_BITS'(rounded[W-1:0])
+                          : (MAG_BITS'(biased_exp) << P) + MAG_BITS'(rounded[W-1:0]);
+        overflowed = !tiny && (e > EMAX || finite_mag > MAX_MAG);
+        if (overflowed) begin
+          magnitude = OVERFLOW_INFINITY == 0 && (OVERFLOW_SATURATE != 0 || round_to_zero) ? MAX_MAG : INF_MAG;
+          flags = OVERFLOW | INEXACT;
+        end else begin
+          magnitude = finite_mag;
+          flags = !inexact ? 5'd0 : tiny && unbounded_tiny ? INEXACT | UNDERFLOW : INEXACT;
+        end
+      end
+      flags = flags | (cut_inexact ? INEXACT : 5'd0);
+      // The P-bit code widened into the accumulator's storage format.
+      result = {u_sign, (ACC_EXP_BITS + P)'(magnitude), {CUT{1'b0}}};
     end
-    round_flags = round_flags | (cut_inexact ? INEXACT : 5'd0);
-    // The P-bit code widened into the accumulator's storage format.
-    rounded_code = {u_sign, (ACC_EXP_BITS + P)'(magnitude), {CUT{1'b0}}};
   end
   // The top bits were checked against MAX_MAG and the tininess bound; a narrow format
   // (a cma's product) leaves the exponent's top bits to the overflow check.
   logic unused_carries;
   assign unused_carries = ^{magnitude[MAG_BITS-1], unbounded[W], biased_exp};
-
-  // ---- special path (specialStep of datapath/Units.cpp) -----------------------
-  localparam logic [ACC_BITS-1:0] CANONICAL_NAN = {1'b0, {(ACC_BITS - 1) {1'b1}}};
-  logic special_nan;
-  always_comb begin
-    pos_inf = sp_pos_inf || (c_inf && !c_sign);
-    neg_inf = sp_neg_inf || (c_inf && c_sign);
-    special_nan = 1'b1;
-    if (sp_nan) begin
-      special_code = {sp_nan_sign, NAN_FIELD, 1'b1, sp_nan_low};
-      special_flags = sp_snan || c_snan ? INVALID : 5'd0;
-    end else if (sp_inf_zero || (!c_nan && pos_inf && neg_inf)) begin
-      special_code = {1'b1, NAN_FIELD, 1'b1, {(ACC_MAN_BITS - 1) {1'b0}}};  // the default NaN
-      special_flags = INVALID;
-    end else if (c_nan) begin
-      special_code = {c_sign, NAN_FIELD, 1'b1, (ACC_MAN_BITS - 1)'(c_payload >> (65 - ACC_MAN_BITS))};
-      special_flags = c_snan ? INVALID : 5'd0;
-    end else begin
-      special_code = {neg_inf, NAN_FIELD, {ACC_MAN_BITS{1'b0}}};
-      special_flags = '0;
-      special_nan = 1'b0;
-    end
-    if (NAN_CANONICAL != 0 && special_nan) special_code = CANONICAL_NAN;
-  end
-
-  logic special_step;
-  assign special_step = special || c_inf || c_nan;
-  assign result = special_step ? special_code : rounded_code;
-  assign flags = special_step ? special_flags : round_flags;
 endmodule

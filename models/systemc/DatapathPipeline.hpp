@@ -29,8 +29,12 @@ class DatapathPipeline : public sc_core::sc_module {
   DatapathPipeline(const sc_core::sc_module_name& name, const DatapathSpec& spec, int stallInterval);
 
   std::uint64_t writes() const { return file_.writes(); }
-  // Verification hook: see AccumulatorFile::preload (then sc_start(SC_ZERO_TIME) applies it).
-  void preload(const AccumulatorWord& w) { file_.preload(w); }
+  // Verification hook: see AccumulatorFile::preload; the round robin restarts at p0
+  // (then sc_start(SC_ZERO_TIME) applies it).
+  void preload(const AccumulatorWord& w) {
+    file_.preload(w);
+    control_.restartRoundRobin();
+  }
   void trace(sc_core::sc_trace_file* tf);
 
  private:

@@ -33,6 +33,8 @@ class PipelineController : public sc_core::sc_module {
     issued(wire);
     issuedWire_ = &wire;
   }
+  // The next step goes to partial 0 (the load hook's share; call between cycles).
+  void restartRoundRobin() { partial_.write(0); }
   void trace(sc_core::sc_trace_file* tf) const;
   // The rising clock edge (the registers below); its owner calls it.
   void clockEdge();

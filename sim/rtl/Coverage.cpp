@@ -10,6 +10,12 @@ const char* const kCaseNames[] = {"exact", "inexact", "rounded toward 0", "round
 
 int classIndex(const Decoder& d, std::uint64_t code) { return static_cast<int>(classify(d.format(), code)); }
 
+// A fixed-point accumulator's value as +0, -normal or +normal (the classes above).
+int fixedClassIndex(u128 code, int bits) {
+  if (code == 0) return 4;
+  return (code >> (bits - 1)) & 1 ? 1 : 6;
+}
+
 std::string histogram(const char* label, const std::int64_t* counts, const char* const* names, int n) {
   std::string s = std::string("  ") + label + ":";
   for (int i = 0; i < n; ++i)
@@ -20,9 +26,9 @@ std::string histogram(const char* label, const std::int64_t* counts, const char*
 
 }  // namespace
 
-Coverage::Coverage(const DatapathSpec& spec)
-    : spec_(spec), decodeA_(spec.params.a), decodeB_(spec.params.b), decodeAcc_(spec.params.accumulator) {
+Coverage::Coverage(const DatapathSpec& spec) : spec_(spec), decodeA_(spec.params.a), decodeB_(spec.params.b) {
   const DatapathParams& p = spec.params;
+  if (p.accumulatorKind != AccumulatorKind::Fixed) decodeAcc_.emplace(p.accumulator);
   // The format core's fma is the step only for one product aligned exactly.
   if (p.accumulatorKind != AccumulatorKind::Float || spec.outputFractionBits != p.accumulator.manBits ||
       p.lanes != 1 || !spec.exactAlignment || p.kind == DatapathKind::Cma)
@@ -37,12 +43,13 @@ Coverage::Coverage(const DatapathSpec& spec)
   nearestAway_.emplace(op(Rounding::NearestAway));
 }
 
-void Coverage::add(const LaneCodes& a, const LaneCodes& b, std::uint64_t c, std::uint64_t result, std::uint8_t flags) {
+void Coverage::add(const LaneCodes& a, const LaneCodes& b, u128 c, u128 result, std::uint8_t flags) {
   for (int i = 0; i < spec_.params.lanes; ++i) {
     ++a_[static_cast<std::size_t>(classIndex(decodeA_, a.get(i, spec_.params.a.bits)))];
     ++b_[static_cast<std::size_t>(classIndex(decodeB_, b.get(i, spec_.params.b.bits)))];
   }
-  ++c_[static_cast<std::size_t>(classIndex(decodeAcc_, c))];
+  ++c_[static_cast<std::size_t>(decodeAcc_ ? classIndex(*decodeAcc_, static_cast<std::uint64_t>(c))
+                                            : fixedClassIndex(c, spec_.accumulatorBits))];
   if (flags & flag::underflow) ++cases_[Underflow];
   if (flags & flag::overflow) ++cases_[Overflow];
   if (flags & flag::invalid) ++cases_[Invalid];
@@ -53,8 +60,9 @@ void Coverage::add(const LaneCodes& a, const LaneCodes& b, std::uint64_t c, std:
   ++cases_[Inexact];
   if (!towardZero_) return;
   const std::uint64_t a0 = a.get(0, spec_.params.a.bits), b0 = b.get(0, spec_.params.b.bits);
-  ++cases_[(*towardZero_)(a0, b0, c).code == result ? TowardZero : AwayFromZero];
-  if ((*nearestEven_)(a0, b0, c).code != (*nearestAway_)(a0, b0, c).code) ++cases_[Tie];
+  const auto code = static_cast<std::uint64_t>(c);
+  ++cases_[(*towardZero_)(a0, b0, code).code == result ? TowardZero : AwayFromZero];
+  if ((*nearestEven_)(a0, b0, code).code != (*nearestAway_)(a0, b0, code).code) ++cases_[Tie];
 }
 
 std::string Coverage::summary() const {

@@ -19,7 +19,7 @@ class Coverage {
   explicit Coverage(const DatapathSpec& spec);
 
   // One checked step: its operands (every lane), the accumulator it read, its result and flags.
-  void add(const LaneCodes& a, const LaneCodes& b, std::uint64_t c, std::uint64_t result, std::uint8_t flags);
+  void add(const LaneCodes& a, const LaneCodes& b, u128 c, u128 result, std::uint8_t flags);
   std::string summary() const;
 
  private:
@@ -27,7 +27,8 @@ class Coverage {
   enum Case { Exact, Inexact, TowardZero, AwayFromZero, Tie, Underflow, Overflow, Invalid, kCases };
 
   const DatapathSpec& spec_;
-  Decoder decodeA_, decodeB_, decodeAcc_;
+  Decoder decodeA_, decodeB_;
+  std::optional<Decoder> decodeAcc_;  // float and integer accumulators (a fixed one has no format)
   // Float accumulators at full precision: the same step rounded toward zero and to
   // nearest both ways tells a result's rounding case.
   std::optional<FmaOp> towardZero_, nearestEven_, nearestAway_;

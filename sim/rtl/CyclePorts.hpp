@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "RtlPluginAbi.h"
+#include "format/Wide.hpp"
 
 namespace fmasim {
 
@@ -42,13 +43,13 @@ struct LaneCodes {
 struct CycleInputs {
   bool rst = false, inValid = false, inFinish = false, load = false;
   LaneCodes a{}, b{};
-  std::uint64_t loadValue = 0;  // the accumulator code (integer: two's complement, ACC_BITS wide)
+  u128 loadValue = 0;  // the accumulator code (integer, fixed point: two's complement, ACC_BITS wide)
 };
 
 struct CycleOutputs {
   bool inReady = false, outValid = false;
   std::uint8_t flags = 0;
-  std::uint64_t result = 0;  // the accumulator: a float code, or ACC_BITS of two's complement
+  u128 result = 0;  // the accumulator: a float code, or ACC_BITS of two's complement
   bool operator==(const CycleOutputs&) const = default;
 };
 

@@ -20,9 +20,11 @@ bool LockStep::cycle(const CycleInputs& in) {
   ports_.load_valid = in.load;
   in.a.copyTo(ports_.in_a, spec_.params.lanes, spec_.params.a.bits);
   in.b.copyTo(ports_.in_b, spec_.params.lanes, spec_.params.b.bits);
-  ports_.load_value = in.loadValue;
+  ports_.load_value[0] = static_cast<std::uint64_t>(in.loadValue);
+  ports_.load_value[1] = static_cast<std::uint64_t>(in.loadValue >> 64);
   rtl_.cycle(ports_);
-  const CycleOutputs rtl{ports_.in_ready != 0, ports_.out_valid != 0, ports_.out_flags, ports_.out_result};
+  const CycleOutputs rtl{ports_.in_ready != 0, ports_.out_valid != 0, ports_.out_flags,
+                         (static_cast<u128>(ports_.out_result[1]) << 64) | ports_.out_result[0]};
   VcdCycle& row = history_[static_cast<std::size_t>(cycle_) % kHistory];
   row = {cycle_, in, systemc_, rtl};
   ++cycle_;
@@ -43,16 +45,21 @@ std::string LockStep::lanesHex(const LaneCodes& codes, const Format& f) const {
   return spec_.params.lanes > 1 ? s + "]" : s;
 }
 
-// The accumulator as hex and as a number.
-std::string LockStep::describe(std::uint64_t result) const {
+// The accumulator as hex and as a number (integer and fixed point: the two's
+// complement value times 2^-fraction bits, as the C++ model reads it out).
+std::string LockStep::describe(u128 result) const {
   char text[96];
   if (spec_.params.accumulatorKind != AccumulatorKind::Float) {
-    const int shift = 64 - spec_.accumulatorBits;
-    const std::int64_t v = static_cast<std::int64_t>(result << shift) >> shift;
-    std::snprintf(text, sizeof text, "0x%" PRIx64 " (%" PRId64 ")", result, v);
+    const int shift = 128 - spec_.accumulatorBits;
+    const i128 v = static_cast<i128>(result << shift) >> shift;
+    const auto hi = static_cast<std::uint64_t>(result >> 64), lo = static_cast<std::uint64_t>(result);
+    char hex[40];
+    if (hi != 0) std::snprintf(hex, sizeof hex, "0x%" PRIx64 "%016" PRIx64, hi, lo);
+    else std::snprintf(hex, sizeof hex, "0x%" PRIx64, lo);
+    std::snprintf(text, sizeof text, "%s (%.17g)", hex, std::ldexp(static_cast<double>(v), -spec_.accumulatorFracBits));
     return text;
   }
-  const Decoded d = decode(spec_.params.accumulator, result);
+  const Decoded d = decode(spec_.params.accumulator, static_cast<std::uint64_t>(result));
   double v = 0;
   switch (d.cls) {
     case ValueClass::NaN: v = NAN; break;
@@ -60,7 +67,7 @@ std::string LockStep::describe(std::uint64_t result) const {
     case ValueClass::Zero: v = 0; break;
     case ValueClass::Finite: v = std::ldexp(static_cast<double>(d.sig), d.exp); break;
   }
-  std::snprintf(text, sizeof text, "0x%" PRIx64 " (%s%.17g)", result, d.sign ? "-" : "", v);
+  std::snprintf(text, sizeof text, "0x%" PRIx64 " (%s%.17g)", static_cast<std::uint64_t>(result), d.sign ? "-" : "", v);
   return text;
 }
 

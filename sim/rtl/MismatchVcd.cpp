@@ -26,8 +26,9 @@ void value(std::ofstream& out, const Signal& s, const std::uint32_t* words) {
   out << 'b' << text << ' ' << s.id << '\n';
 }
 
-void value(std::ofstream& out, const Signal& s, std::uint64_t v) {
-  const std::uint32_t words[2] = {static_cast<std::uint32_t>(v), static_cast<std::uint32_t>(v >> 32)};
+void value(std::ofstream& out, const Signal& s, u128 v) {
+  std::uint32_t words[4];
+  for (int i = 0; i < 4; ++i) words[i] = static_cast<std::uint32_t>(v >> (32 * i));
   value(out, s, words);
 }
 
@@ -63,17 +64,17 @@ bool writeMismatchVcd(const std::string& path, std::span<const VcdCycle> cycles,
   for (const VcdCycle& c : cycles) {
     const std::int64_t t = c.cycle * 10;
     out << '#' << t << '\n';
-    value(out, signals[0], std::uint64_t{0});
-    const std::uint64_t controls[] = {c.in.rst, c.in.inValid, c.in.inFinish};
+    value(out, signals[0], u128{0});
+    const u128 controls[] = {c.in.rst, c.in.inValid, c.in.inFinish};
     for (int i = 0; i < 3; ++i) value(out, signals[1 + i], controls[i]);
     value(out, signals[4], c.in.a.words.data());
     value(out, signals[5], c.in.b.words.data());
-    value(out, signals[6], std::uint64_t{c.in.load});
+    value(out, signals[6], c.in.load);
     value(out, signals[7], c.in.loadValue);
     out << '#' << t + 5 << '\n';
-    value(out, signals[0], std::uint64_t{1});
-    const std::uint64_t outputs[] = {c.systemc.inReady, c.systemc.outValid, c.systemc.result, c.systemc.flags,
-                                     c.rtl.inReady,     c.rtl.outValid,     c.rtl.result,     c.rtl.flags};
+    value(out, signals[0], u128{1});
+    const u128 outputs[] = {c.systemc.inReady, c.systemc.outValid, c.systemc.result, c.systemc.flags,
+                            c.rtl.inReady,     c.rtl.outValid,     c.rtl.result,     c.rtl.flags};
     for (int i = 0; i < 8; ++i) value(out, signals[8 + i], outputs[i]);
   }
   if (!cycles.empty()) out << '#' << (cycles.back().cycle + 1) * 10 << '\n';

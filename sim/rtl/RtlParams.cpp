@@ -46,12 +46,22 @@ bool checkSupported(const DatapathSpec& spec, std::string& error) {
                            "operand bits), got " + std::to_string(p.lanes) + " x " +
                            std::to_string(std::max(p.a.bits, p.b.bits)));
   if (p.promotion) return unsupported(error, "/datapath/promotion", "the RTL does not promote yet");
-  if (p.hazard != FeedbackHazard::Stall)
+  const bool oneLaneMac = p.kind == DatapathKind::Mac || p.kind == DatapathKind::Fma;
+  if (!oneLaneMac && p.hazard != FeedbackHazard::Stall)
     return unsupported(error, "/datapath/feedback",
-                       "the RTL supports \"stall\" so far (interleaved partial accumulators are not yet)");
-  if (p.accumulatorKind == AccumulatorKind::Fixed)
+                       "the RTL's dot and cma datapaths support \"stall\" so far (interleaved partial accumulators "
+                       "are built for mac and fma)");
+  if (!oneLaneMac && p.accumulatorKind == AccumulatorKind::Fixed)
     return unsupported(error, "/datapath/accumulator/format",
-                       "the RTL supports float and integer accumulators so far (fixed point is not yet)");
+                       "the RTL's dot and cma datapaths support float and integer accumulators so far (fixed point "
+                       "is built for mac and fma)");
+  if (p.hazard != FeedbackHazard::Stall && p.addend == AddendPath::Separate)
+    return unsupported(error, "/datapath/alignment/addend",
+                       "the RTL's interleaved partial accumulators are read by the aligner (\"fused\") so far");
+  if (p.accumulatorKind == AccumulatorKind::Fixed && !spec.exactAlignment)
+    return unsupported(error, "/datapath/accumulator/fraction_bits",
+                       "the RTL's fixed-point accumulators hold every product bit so far: at least " +
+                           std::to_string(-spec.productLsbExpMin) + " fraction bits (products cut to fewer are not yet)");
   for (const auto& [format, path] : {std::pair{&p.a, "/datapath/a"}, std::pair{&p.b, "/datapath/b"}}) {
     if (format->isFloat() && (!format->isSigned || !format->hasZero || format->minNormalField != 1))
       return unsupported(error, path, format->name + ": the RTL takes signed float operands with a zero");
@@ -64,8 +74,8 @@ bool checkSupported(const DatapathSpec& spec, std::string& error) {
       return unsupported(error, "/datapath/accumulator/format",
                          acc.name + ": the RTL's float accumulators are IEEE-style formats (infinities, NaNs with a "
                                     "quiet bit, subnormals) of at most 64 bits");
-  } else if (spec.accumulatorBits > 64) {
-    return unsupported(error, "/datapath/accumulator/format", "the RTL's integer accumulators have at most 64 bits");
+  } else if (spec.accumulatorBits > 128) {
+    return unsupported(error, "/datapath/accumulator", "the RTL's integer and fixed-point accumulators have at most 128 bits");
   }
   return true;
 }
@@ -111,8 +121,12 @@ int exactProductLsbMagnitude(const DatapathParams& p) {
 // and the rounding position can take, with room for their differences.
 int exponentWidth(const DatapathSpec& spec, int window) {
   const Format& acc = spec.params.accumulator;
-  const int widest = std::max({std::abs(spec.productLsbExpMin), std::abs(spec.productExpMax), std::abs(acc.emin - acc.manBits),
-                               std::abs(acc.emax) + acc.bias, std::abs(spec.params.zeroAddendExponent.value_or(0)),
+  // Integer and fixed point: a product's shift to the binary point, below accumulatorBits.
+  const int accumulator = spec.params.accumulatorKind == AccumulatorKind::Float
+                              ? std::max(std::abs(acc.emin - acc.manBits), std::abs(acc.emax) + acc.bias)
+                              : spec.accumulatorBits;
+  const int widest = std::max({std::abs(spec.productLsbExpMin), std::abs(spec.productExpMax), accumulator,
+                               std::abs(spec.params.zeroAddendExponent.value_or(0)),
                                exactProductLsbMagnitude(spec.params)}) +
                      4 * window;
   return std::bit_width(static_cast<unsigned>(widest)) + 2;
@@ -191,6 +205,8 @@ std::optional<std::vector<RtlParameter>> rtlParameters(const DatapathSpec& spec,
     out.push_back({"P_OVERFLOW_SATURATE", rm.overflow == OverflowPolicy::Saturate ? 1 : 0});
     out.push_back({"P_WINDOW_BITS", productRounderWindowBits(p)});
   }
+  out.push_back({"PARTIALS", spec.partialAccumulators});
+  out.push_back({"ACC_FRAC_BITS", spec.accumulatorFracBits});
   return out;
 }
 

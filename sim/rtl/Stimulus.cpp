@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <random>
 
+#include "datapath/Units.hpp"
+#include "format/Decode.hpp"
 #include "format/Round.hpp"
 
 namespace fmasim {
@@ -37,7 +39,8 @@ std::vector<std::uint64_t> integerCorners(const Format& f) {
   return {code(0), code(1), code(-1), code(f.maxInt), code(f.minInt), code(f.minInt + 1), code(f.maxInt - 1)};
 }
 
-void addUnique(std::vector<std::uint64_t>& codes, std::uint64_t c) {
+template <class Code>
+void addUnique(std::vector<Code>& codes, Code c) {
   if (std::find(codes.begin(), codes.end(), c) == codes.end()) codes.push_back(c);
 }
 
@@ -53,22 +56,38 @@ std::uint64_t randomFloatState(const Format& f, int lo, int hi, std::mt19937_64&
 
 std::vector<std::uint64_t> cornerCodes(const Format& f) { return f.isFloat() ? floatCorners(f) : integerCorners(f); }
 
-std::vector<std::uint64_t> accumulatorStates(const DatapathSpec& spec, int count, std::uint64_t seed) {
-  const Format& acc = spec.params.accumulator;
-  std::vector<std::uint64_t> states;
-  for (std::uint64_t c : cornerCodes(acc)) addUnique(states, c);
+std::vector<u128> accumulatorStates(const DatapathSpec& spec, int count, std::uint64_t seed) {
+  std::vector<u128> states;
   std::mt19937_64 rng(seed);
-  if (acc.isFloat()) {
+  const Format& acc = spec.params.accumulator;
+  if (spec.params.accumulatorKind == AccumulatorKind::Float) {
+    for (std::uint64_t c : cornerCodes(acc)) addUnique<u128>(states, c);
     // Products lie in [2^productExpMin, 2^(productExpMax + 2)): states around them
     // round the product's low bits away, cancel it, or absorb it.
     const int lo = spec.productLsbExpMin, hi = spec.productExpMax + acc.manBits + 2;
-    while (static_cast<int>(states.size()) < count) addUnique(states, randomFloatState(acc, lo, hi, rng));
-  } else {
-    const std::int64_t maxProduct = std::int64_t{1} << (spec.productSigBits - 2);
-    const auto code = [&](std::int64_t v) { return static_cast<std::uint64_t>(v) & acc.codeMask(); };
-    addUnique(states, code(acc.maxInt - maxProduct + 1));  // the largest product still overflows
-    addUnique(states, code(acc.minInt + maxProduct - 1));
-    while (static_cast<int>(states.size()) < count) addUnique(states, rng() & acc.codeMask());
+    while (static_cast<int>(states.size()) < count) addUnique<u128>(states, randomFloatState(acc, lo, hi, rng));
+    return states;
+  }
+  // Two's complement, accumulatorBits wide, in units of 2^-accumulatorFracBits.
+  const int bits = spec.accumulatorBits;
+  const u128 mask = bits >= 128 ? ~u128{0} : (u128{1} << bits) - 1;
+  const i128 max = static_cast<i128>((u128{1} << (bits - 1)) - 1), min = -max - 1;
+  const auto code = [&](i128 v) { return static_cast<u128>(v) & mask; };
+  // The largest product magnitude among the operands' corners, at the accumulator's weight.
+  i128 maxProduct = 0;
+  for (std::uint64_t a : cornerCodes(spec.params.a))
+    for (std::uint64_t b : cornerCodes(spec.params.b)) {
+      const Decoded da = decode(spec.params.a, a), db = decode(spec.params.b, b);
+      if (da.cls != ValueClass::Finite || db.cls != ValueClass::Finite) continue;
+      const int shift = da.exp + db.exp + spec.accumulatorFracBits;  // >= 0: rtl-params takes exact products only
+      maxProduct = std::max(maxProduct, static_cast<i128>(static_cast<u128>(da.sig) * db.sig) << shift);
+    }
+  for (i128 v : {i128{0}, i128{1}, i128{-1}, max, min, min + 1, max - 1, max - maxProduct + 1, min + maxProduct - 1})
+    addUnique(states, code(v));
+  while (static_cast<int>(states.size()) < count) {
+    const int length = static_cast<int>(rng() % static_cast<std::uint64_t>(bits));
+    const u128 magnitude = ((static_cast<u128>(rng()) << 64) | rng()) & ((u128{1} << length) - 1);
+    addUnique(states, code(rng() & 1 ? -static_cast<i128>(magnitude) : static_cast<i128>(magnitude)));
   }
   return states;
 }

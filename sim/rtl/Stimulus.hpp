@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "datapath/DatapathSpec.hpp"
+#include "format/Wide.hpp"
 
 namespace fmasim {
 
@@ -16,9 +17,11 @@ namespace fmasim {
 std::vector<std::uint64_t> cornerCodes(const Format& f);
 
 // `count` accumulator codes (at least all special ones): the corners of the
-// accumulator, the values next to both overflow edges (for integer accumulators,
-// where one more product wraps or saturates), then random values whose exponents lie
-// in the products' range, so that sums round and cancel.
-std::vector<std::uint64_t> accumulatorStates(const DatapathSpec& spec, int count, std::uint64_t seed);
+// accumulator, the values next to both overflow edges (for integer and fixed-point
+// accumulators, where the largest product just wraps or saturates; two's complement,
+// accumulatorBits wide), then random values: for floats with exponents in the
+// products' range, so that sums round and cancel; for integer and fixed point of
+// random bit lengths, so that small and large ones both occur.
+std::vector<u128> accumulatorStates(const DatapathSpec& spec, int count, std::uint64_t seed);
 
 }  // namespace fmasim

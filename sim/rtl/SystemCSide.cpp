@@ -5,7 +5,7 @@ namespace fmasim {
 SystemCSide::SystemCSide(const DatapathSpec& spec)
     : spec_(spec),
       floatAcc_(spec.params.accumulatorKind == AccumulatorKind::Float),
-      accMask_(spec.accumulatorBits >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << spec.accumulatorBits) - 1),
+      accMask_(spec.accumulatorBits >= 128 ? ~u128{0} : (u128{1} << spec.accumulatorBits) - 1),
       // The rising edge in mid-period: inputs written before a cycle settle through the
       // combinational units before the edge samples them (as SystemCEngine clocks it).
       clk_("clk", sc_core::sc_time(1, sc_core::SC_NS), 0.5, sc_core::sc_time(0.5, sc_core::SC_NS), true),
@@ -23,19 +23,19 @@ SystemCSide::SystemCSide(const DatapathSpec& spec)
   operands_.b.resize(static_cast<std::size_t>(spec_.params.lanes));
 }
 
-AccumulatorWord SystemCSide::word(std::uint64_t code) const {
+AccumulatorWord SystemCSide::word(u128 code) const {
   AccumulatorWord w;
   if (floatAcc_) {
-    w.code = code;
+    w.code = static_cast<std::uint64_t>(code);
   } else {  // sign-extend the ACC_BITS two's complement value
     const int shift = 128 - spec_.accumulatorBits;
-    w.fixed = Wide128::of(static_cast<i128>(static_cast<u128>(code) << shift) >> shift);
+    w.fixed = Wide128::of(static_cast<i128>(code << shift) >> shift);
   }
   return w;
 }
 
-std::uint64_t SystemCSide::code(const AccumulatorWord& w) const {
-  return floatAcc_ ? w.code : static_cast<std::uint64_t>(w.fixed.lo) & accMask_;
+u128 SystemCSide::code(const AccumulatorWord& w) const {
+  return floatAcc_ ? w.code : static_cast<u128>(w.fixed.value()) & accMask_;
 }
 
 CycleOutputs SystemCSide::cycle(const CycleInputs& in) {

@@ -16,12 +16,12 @@ class SystemCSide {
   CycleOutputs cycle(const CycleInputs& in);
 
  private:
-  AccumulatorWord word(std::uint64_t code) const;
-  std::uint64_t code(const AccumulatorWord& w) const;
+  AccumulatorWord word(u128 code) const;
+  u128 code(const AccumulatorWord& w) const;
 
   const DatapathSpec spec_;  // the units keep references to it
   const bool floatAcc_;
-  const std::uint64_t accMask_;
+  const u128 accMask_;
   sc_core::sc_clock clk_;
   sc_core::sc_signal<bool> rst_{"rst"}, inValid_{"in_valid"}, inFinish_{"in_finish"}, inReady_{"in_ready"},
       outValid_{"out_valid"};

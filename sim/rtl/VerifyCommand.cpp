@@ -127,7 +127,10 @@ int verifyCommand(const VerifyOptions& o) {
   std::printf("%s: %" PRId64 " steps against %d accumulator states (%s), %" PRId64 " cycles in lock-step\n",
               config->name.c_str(), out.steps, out.states, plan.exhaustive ? "exhaustive operand pairs" : "corner and random pairs",
               out.cycles);
-  std::printf("workload: %" PRId64 " dot-product streams\n", out.workloadStreams);
+  if (out.workloadStreams > 0) std::printf("workload: %" PRId64 " dot-product streams\n", out.workloadStreams);
+  if (out.streams > 0)
+    std::printf("interleaved partials: %" PRId64 " finished streams, %" PRId64 " reductions p0 + pj\n", out.streams,
+                out.reductions);
   std::printf("speed: %.0f steps/s, %.0f cycles/s (CPU time %.2f s)\n", static_cast<double>(out.steps) / seconds,
               static_cast<double>(out.cycles) / seconds, seconds);
   std::fputs(coverage.summary().c_str(), stdout);

@@ -1,17 +1,22 @@
 #include "VerifyRun.hpp"
 
+#include <algorithm>
 #include <random>
 #include <vector>
 
 #include "LaneStimulus.hpp"
+#include "ProgressLine.hpp"
 #include "Stimulus.hpp"
 #include "WorkloadStream.hpp"
 
 namespace fmasim {
 namespace {
 
-constexpr int kStreamSteps = 8;                 // back-to-back random steps closing each block
-constexpr std::int64_t kWorkloadSteps = 256;    // then at most this many steps of a workload dot product
+constexpr int kStreamSteps = 8;               // back-to-back steps closing each block
+constexpr std::int64_t kWorkloadSteps = 256;  // then at most this many steps of a workload dot product
+// Interleaved partials: finished streams per state, 1 to 2L + 1 steps long, each
+// ending in its reductions (p0 + p1, then + p2, ...) of the partials it wrote.
+constexpr int kReductionStreams = 32;
 
 class BlockDriver {
  public:
@@ -34,20 +39,23 @@ class BlockDriver {
     return true;
   }
 
+  // Every partial accumulator takes c.
+  bool load(u128 c) { return ls_.cycle(CycleInputs{.load = true, .loadValue = c}); }
+
   // Load c, one step, its result: false once the lock-step stops.
-  bool check(const LaneCodes& a, const LaneCodes& b, std::uint64_t c, Coverage& coverage) {
-    if (!ls_.cycle(CycleInputs{.load = true, .loadValue = c}) || !present(a, b, false) || !idle(spec_.latency - 1))
-      return false;
+  bool check(const LaneCodes& a, const LaneCodes& b, u128 c, Coverage& coverage) {
+    if (!load(c) || !present(a, b, false) || !idle(spec_.latency - 1)) return false;
     coverage.add(a, b, c, ls_.outputs().result, ls_.outputs().flags);
     return true;
   }
 
   // Steps back to back, the last with in_finish, then out_valid awaited; `stalled`
-  // when it does not rise within a generous bound.
+  // when it does not rise within a generous bound (the last step and every reduction).
   bool stream(const std::vector<LaneStep>& steps, bool& stalled) {
     for (std::size_t i = 0; i < steps.size(); ++i)
       if (!present(steps[i].first, steps[i].second, i + 1 == steps.size())) return false;
-    for (int i = 0; i < 2 * spec_.latency + 2; ++i) {
+    const int bound = 2 * spec_.latency + 2 + spec_.partialAccumulators * spec_.reductionLatency;
+    for (int i = 0; i < bound; ++i) {
       if (ls_.outputs().outValid) return true;
       if (!ls_.cycle(CycleInputs{})) return false;
     }
@@ -65,7 +73,7 @@ class BlockDriver {
 VerifyOutcome runVerify(const DatapathSpec& spec, const VerifyPlan& plan, LockStep& lockStep, Coverage& coverage) {
   const Format& fa = spec.params.a;
   const Format& fb = spec.params.b;
-  const std::vector<std::uint64_t> states = accumulatorStates(spec, plan.states, plan.seed);
+  const std::vector<u128> states = accumulatorStates(spec, plan.states, plan.seed);
   const std::vector<std::uint64_t> cornersA = cornerCodes(fa), cornersB = cornerCodes(fb);
   std::mt19937_64 rng(plan.seed);
   LaneStimulus laneStimulus(spec, plan.seed);
@@ -78,7 +86,24 @@ VerifyOutcome runVerify(const DatapathSpec& spec, const VerifyPlan& plan, LockSt
     out.cycles = lockStep.cycles();
     return out;
   };
-  for (std::uint64_t c : states) {
+  // Operands of the streams: a corner code one time in four, else random.
+  const auto streamOperand = [&](const std::vector<std::uint64_t>& corners, const Format& f) {
+    return rng() % 4 == 0 ? corners[rng() % corners.size()] : rng() & f.codeMask();
+  };
+  const auto streamOf = [&](int length) {
+    std::vector<LaneStep> steps(static_cast<std::size_t>(length));
+    for (LaneStep& step : steps)
+      for (int i = 0; i < spec.params.lanes; ++i) {
+        step.first.set(i, bitsA, streamOperand(cornersA, fa));
+        step.second.set(i, bitsB, streamOperand(cornersB, fb));
+      }
+    return steps;
+  };
+  const int partials = spec.partialAccumulators;
+  const std::int64_t perState =
+      plan.exhaustive ? static_cast<std::int64_t>((fa.codeMask() + 1) * (fb.codeMask() + 1)) : plan.pairsPerState;
+  ProgressLine progress("steps", perState * static_cast<std::int64_t>(states.size()));
+  for (u128 c : states) {
     if (!driver.reset()) return finish();
     if (plan.exhaustive) {
       for (std::uint64_t x = 0; x <= fa.codeMask(); ++x)
@@ -86,6 +111,7 @@ VerifyOutcome runVerify(const DatapathSpec& spec, const VerifyPlan& plan, LockSt
           a.set(0, bitsA, x);
           b.set(0, bitsB, y);
           if (!driver.check(a, b, c, coverage)) return finish();
+          progress.update(out.steps);
         }
     } else {
       for (std::int64_t i = 0; i < plan.pairsPerState; ++i, ++out.steps) {
@@ -98,15 +124,15 @@ VerifyOutcome runVerify(const DatapathSpec& spec, const VerifyPlan& plan, LockSt
           b.set(0, bitsB, isCorner ? cornersB[corner / cornersA.size()] : rng() & fb.codeMask());
         }
         if (!driver.check(a, b, c, coverage)) return finish();
+        progress.update(out.steps);
       }
     }
-    std::vector<LaneStep> steps(kStreamSteps);
-    for (LaneStep& step : steps)
-      for (int i = 0; i < spec.params.lanes; ++i) {
-        step.first.set(i, bitsA, rng() & fa.codeMask());
-        step.second.set(i, bitsB, rng() & fb.codeMask());
-      }
-    if (!driver.stream(steps, out.stalled)) return finish();
+    if (!driver.stream(streamOf(kStreamSteps), out.stalled)) return finish();
+    for (int k = 0; partials > 1 && k < kReductionStreams; ++k, ++out.streams) {
+      const int length = 1 + k % (2 * partials + 1);
+      out.reductions += std::min(length, partials) - 1;
+      if (!driver.reset() || !driver.load(c) || !driver.stream(streamOf(length), out.stalled)) return finish();
+    }
     if (plan.workload == nullptr) continue;
     // A dot product of the workload from the reset accumulator (+0), as `fmasim run` feeds it.
     if (!driver.reset() ||

@@ -2,8 +2,9 @@
 // state. A block resets both sides; then each operand pair gets its own check: the
 // accumulator is loaded with the state, the step enters, and its result is awaited;
 // the block ends with a stream of back-to-back steps (the feedback stall at work) and
-// the finish that raises out_valid, then (with a workload) a dot product of the
-// workload from +0, streamed the same way.
+// the finish that raises out_valid. With interleaved partial accumulators, short
+// finished streams from the loaded state follow, each ending in its reductions; with a
+// workload, a dot product of the workload from +0, streamed the same way.
 #pragma once
 
 #include <cstdint>
@@ -27,6 +28,8 @@ struct VerifyOutcome {
   std::int64_t steps = 0;   // checked steps (vectors)
   std::int64_t cycles = 0;
   int states = 0;           // accumulator states checked (the corners may exceed the plan's count)
+  std::int64_t streams = 0;     // interleaved: finished streams ending in reductions
+  std::int64_t reductions = 0;  // ... and the reductions p0 + pj they ran
   bool stalled = false;     // out_valid never rose after a block's finish
   std::int64_t workloadStreams = 0;  // dot products of the workload streamed
 };

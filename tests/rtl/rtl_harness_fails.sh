@@ -31,9 +31,21 @@ expect_unsupported() {
   [ "$rc" -eq 2 ] || fail "rtl-params $1: exit $rc, expected 2"
   grep -qF "$1: $2" "$dir/e" || fail "rtl-params $1: stderr '$(cat "$dir/e")' lacks '$2'"
 }
-expect_unsupported fp8_e4m3_fp32.json '/datapath/feedback: the RTL supports "stall" so far'
 expect_unsupported tensorcores/h100_fp8_fp32_promoted.json '/datapath/promotion: the RTL does not promote yet'
-expect_unsupported fp8_e4m3_kulisch.json '/datapath/accumulator/format: the RTL supports float and integer'
+# A fixed-point accumulator that cuts products (8 fraction bits; E4M3 products have 18).
+printf '%s' '{"name": "cut", "datapath": {"kind": "mac", "a": "fp8_e4m3",
+  "accumulator": {"format": "fixed", "width": 40, "fraction_bits": 8}}}' >"$dir/cut.json"
+"$FMASIM" rtl-params "$dir/cut.json" >"$dir/p" 2>"$dir/e"
+rc=$?
+[ "$rc" -eq 2 ] && grep -qF "cut.json: /datapath/accumulator/fraction_bits: the RTL's fixed-point accumulators hold every product bit so far: at least 18" "$dir/e" ||
+  fail "fixed point with 8 fraction bits: exit $rc, $(cat "$dir/e")"
+# A dot datapath with interleaved partial accumulators.
+printf '%s' '{"name": "dot_interleave", "datapath": {"kind": "dot", "a": "fp8_e4m3", "lanes": 4,
+  "accumulator": {"format": "fp32"}, "feedback": "interleave"}}' >"$dir/dot_interleave.json"
+"$FMASIM" rtl-params "$dir/dot_interleave.json" >"$dir/p" 2>"$dir/e"
+rc=$?
+[ "$rc" -eq 2 ] && grep -qF "dot_interleave.json: /datapath/feedback: the RTL's dot and cma datapaths support \"stall\" so far" "$dir/e" ||
+  fail "dot with interleave: exit $rc, $(cat "$dir/e")"
 "$FMASIM" verify "$RTZ" --rtl-lib "$dir/none.so" >"$dir/o" 2>"$dir/e"
 rc=$?
 [ "$rc" -eq 2 ] && grep -q -- "--rtl-lib: .*none.so: cannot load" "$dir/e" || fail "missing library: exit $rc, $(cat "$dir/e")"
