@@ -263,6 +263,8 @@ module mac #(
     assign reduce_at_aligner = 1'b0;
     assign reduce_carried = '0;
     assign reduce_term = '0;
+    logic unused_reduce;  // integer and fixed reductions read it in the accumulator unit
+    assign unused_reduce = ^reduce_acc;
   end
 
   // ---- adder ---------------------------------------------------------------------

@@ -67,7 +67,7 @@ module mac_cascaded_multiplier #(
       .TININESS_BEFORE(P_TININESS_BEFORE), .OVERFLOW_SATURATE(P_OVERFLOW_SATURATE), .RANDOM_BITS(1), .EXP_W(EXP_W),
       .ADDS_ACC(0)
   ) u_round (
-      .sum(signed_product), .lsb(e_lsb), .zero_sign(e_sign), .acc_code('0), .random(1'b0), .special(e_special),
+      .valid(1'b1), .sum(signed_product), .lsb(e_lsb), .zero_sign(e_sign), .acc_code('0), .random(1'b0), .special(e_special),
       .sp_nan(e_nan), .sp_nan_sign(e_nan_sign), .sp_nan_low(e_nan_low), .sp_snan(e_snan), .sp_inf_zero(e_inf_zero),
       .sp_pos_inf(e_inf && !e_sign), .sp_neg_inf(e_inf && e_sign), .cut_inexact(1'b0), .result(code), .flags
   );
