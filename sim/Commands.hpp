@@ -13,5 +13,6 @@ void addCostCommand(CLI::App& app, int& exitCode);
 void addCalibrateCommand(CLI::App& app, int& exitCode);
 void addRtlParamsCommand(CLI::App& app, int& exitCode);
 void addVerifyCommand(CLI::App& app, int& exitCode);
+void addSynthCommand(CLI::App& app, int& exitCode);
 
 }  // namespace fmasim

@@ -15,6 +15,7 @@ int runFmasim(int argc, char** argv) {
   fmasim::addCalibrateCommand(app, exitCode);
   fmasim::addRtlParamsCommand(app, exitCode);
   fmasim::addVerifyCommand(app, exitCode);
+  fmasim::addSynthCommand(app, exitCode);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -50,6 +50,23 @@ UnitArea multiplier(const DatapathSpec& s, const Architecture& arch) {
   return u.take();
 }
 
+// With exact alignment a float accumulator is not aligned with the products: it is
+// added to their sum in the normalizer (docs/DATAPATH.md, unit 4), and the value read
+// with the step travels there through the aligner's and adder's registers.
+bool addendJoinsInNormalizer(const DatapathSpec& s) {
+  return s.params.accumulatorKind == AccumulatorKind::Float &&
+         (s.params.addend == AddendPath::Separate || s.exactAlignment);
+}
+
+// The terms the adder sums: the lanes' products, and a fused addend unless it
+// joins in the normalizer.
+int adderTermCount(const DatapathSpec& s) { return addendJoinsInNormalizer(s) ? s.params.lanes : s.adderTerms; }
+
+// The accumulator bits carried by the aligner's and adder's registers.
+int carriedAddendBits(const DatapathSpec& s) {
+  return addendJoinsInNormalizer(s) && s.params.addend == AddendPath::Fused ? s.accumulatorBits : 0;
+}
+
 UnitArea aligner(const DatapathSpec& s, const Architecture& arch) {
   const DatapathParams& p = s.params;
   PartList u(Unit::Aligner);
@@ -57,15 +74,13 @@ UnitArea aligner(const DatapathSpec& s, const Architecture& arch) {
   const bool floatProducts = p.a.isFloat() || p.b.isFloat();
   if (p.accumulatorKind != AccumulatorKind::Float) {
     // All integer products share one exponent; float products shift into the
-    // fixed-point accumulator's position.
-    if (floatProducts) {
-      u.add("shifter", shifter(s.alignWindowBits, s.alignShiftMax), terms);
-      u.add("negate", conditionalNegate(s.alignWindowBits), terms);
-    }
+    // fixed-point accumulator's position. The multiplier's product is a magnitude
+    // and a sign: it enters the accumulator in two's complement.
+    if (floatProducts) u.add("shifter", shifter(s.alignWindowBits, s.alignShiftMax), terms);
+    u.add("negate", conditionalNegate(s.alignWindowBits), terms);
   } else if (s.exactAlignment && p.lanes == 1) {
-    // Single-rounding FMA: the product stays put, the addend shifts across the window.
-    u.add("exponent difference", carryPropagateAdder(s.exponentBits, arch.adder));
-    u.add("shifter", shifter(s.alignWindowBits, s.alignShiftMax));
+    // One product stays put (the addend is aligned to it in the normalizer): only its
+    // sign is applied.
     u.add("negate", conditionalNegate(s.alignWindowBits));
   } else {
     u.add("reference exponent", maxSelect(terms, s.exponentBits, arch.adder));
@@ -75,15 +90,17 @@ UnitArea aligner(const DatapathSpec& s, const Architecture& arch) {
     if (p.termRounding == TermRounding::NearestEven)
       u.add("term rounding", orReduce(s.productSigBits) + incrementer(s.alignWindowBits), terms);
   }
-  u.add("pipeline registers", registerBits(terms * s.alignWindowBits + s.exponentBits), stages(s, Unit::Aligner));
+  u.add("pipeline registers", registerBits(terms * s.alignWindowBits + s.exponentBits + carriedAddendBits(s)),
+        stages(s, Unit::Aligner));
   return u.take();
 }
 
 UnitArea adder(const DatapathSpec& s, const Architecture& arch) {
   PartList u(Unit::Adder);
-  u.add("carry-save tree", carrySaveTree(s.adderTerms, s.adderBits));
-  if (s.adderTerms >= 2) u.add("carry-propagate adder", carryPropagateAdder(s.adderBits, arch.adder));
-  u.add("pipeline registers", registerBits(s.adderBits + s.exponentBits), stages(s, Unit::Adder));
+  const int terms = adderTermCount(s);
+  u.add("carry-save tree", carrySaveTree(terms, s.adderBits));
+  if (terms >= 2) u.add("carry-propagate adder", carryPropagateAdder(s.adderBits, arch.adder));
+  u.add("pipeline registers", registerBits(s.adderBits + s.exponentBits + carriedAddendBits(s)), stages(s, Unit::Adder));
   return u.take();
 }
 
@@ -92,8 +109,9 @@ UnitArea normalizer(const DatapathSpec& s, const Architecture& arch) {
   PartList u(Unit::Normalizer);
   if (p.accumulatorKind != AccumulatorKind::Float) return u.take();
   const int w = s.adderBits;
-  if (p.addend == AddendPath::Separate || (s.exactAlignment && p.lanes > 1)) {
-    // The accumulator meets the adder's sum here: its own alignment and add.
+  if (addendJoinsInNormalizer(s)) {
+    // The accumulator meets the adder's sum here: its decode, alignment and add.
+    u.add("addend decode", operandDecode(p.accumulator));
     u.add("addend alignment", maxSelect(2, s.exponentBits, arch.adder) + shifter(w, w));
     u.add("addend adder", carryPropagateAdder(w, arch.adder));
   }
