@@ -1,12 +1,21 @@
 #include "AreaModel.hpp"
 
+#include <algorithm>
+
 namespace fmasim {
 namespace {
 
 // Flags travel with the result: inexact, underflow, overflow, infinite, invalid.
 constexpr int kFlagBits = 5;
-// A product's class beside its value: zero, infinity, NaN.
-constexpr int kClassBits = 2;
+// What a step carries for the special path beside its value (registered with it in
+// every stage up to the normalizer): with a float accumulator whether it is special,
+// a NaN (its sign), a signaling NaN, inf * 0, infinite (its sign), and the first
+// NaN's payload in the accumulator's mantissa (NaNs propagate their payload); with an
+// integer one, only invalid.
+int specialPathBits(const DatapathSpec& s) {
+  if (s.params.accumulatorKind != AccumulatorKind::Float) return 1;
+  return 7 + std::max(s.params.accumulator.manBits - 1, 0);
+}
 
 int stages(const DatapathSpec& s, Unit u) { return s.params.stages[static_cast<int>(u)]; }
 
@@ -45,7 +54,7 @@ UnitArea multiplier(const DatapathSpec& s, const Architecture& arch) {
     u.add("product rounding",
           multiplexer(2, s.productSigBits) + incrementer(s.productSigBits) + incrementer(s.exponentBits), lanes);
   }
-  u.add("pipeline registers", registerBits(lanes * (s.productSigBits + s.exponentBits + 1 + kClassBits)),
+  u.add("pipeline registers", registerBits(lanes * (s.productSigBits + s.exponentBits + 1) + specialPathBits(s)),
         stages(s, Unit::Multiplier));
   return u.take();
 }
@@ -62,9 +71,13 @@ bool addendJoinsInNormalizer(const DatapathSpec& s) {
 // joins in the normalizer.
 int adderTermCount(const DatapathSpec& s) { return addendJoinsInNormalizer(s) ? s.params.lanes : s.adderTerms; }
 
-// The accumulator bits carried by the aligner's and adder's registers.
-int carriedAddendBits(const DatapathSpec& s) {
-  return addendJoinsInNormalizer(s) && s.params.addend == AddendPath::Fused ? s.accumulatorBits : 0;
+// What the aligner's and adder's registers carry beside the terms and their exponent:
+// the special path and, for a float accumulator, the sign of a zero sum and the
+// accumulator read with the step when it joins in the normalizer.
+int carriedBits(const DatapathSpec& s) {
+  const bool floatAcc = s.params.accumulatorKind == AccumulatorKind::Float;
+  const bool addend = addendJoinsInNormalizer(s) && s.params.addend == AddendPath::Fused;
+  return specialPathBits(s) + (floatAcc ? 1 : 0) + (addend ? s.accumulatorBits : 0);
 }
 
 UnitArea aligner(const DatapathSpec& s, const Architecture& arch) {
@@ -72,6 +85,7 @@ UnitArea aligner(const DatapathSpec& s, const Architecture& arch) {
   PartList u(Unit::Aligner);
   const int terms = s.adderTerms;
   const bool floatProducts = p.a.isFloat() || p.b.isFloat();
+  int termBits = s.alignWindowBits;
   if (p.accumulatorKind != AccumulatorKind::Float) {
     // All integer products share one exponent; float products shift into the
     // fixed-point accumulator's position. The multiplier's product is a magnitude
@@ -80,8 +94,10 @@ UnitArea aligner(const DatapathSpec& s, const Architecture& arch) {
     u.add("negate", conditionalNegate(s.alignWindowBits), terms);
   } else if (s.exactAlignment && p.lanes == 1) {
     // One product stays put (the addend is aligned to it in the normalizer): only its
-    // sign is applied.
-    u.add("negate", conditionalNegate(s.alignWindowBits));
+    // sign is applied, and its register holds the signed product (the window's upper
+    // bits are copies of its sign).
+    termBits = s.productSigBits + 1;
+    u.add("negate", conditionalNegate(termBits));
   } else {
     u.add("reference exponent", maxSelect(terms, s.exponentBits, arch.adder));
     u.add("shift amounts", carryPropagateAdder(s.exponentBits, arch.adder), terms);
@@ -90,7 +106,7 @@ UnitArea aligner(const DatapathSpec& s, const Architecture& arch) {
     if (p.termRounding == TermRounding::NearestEven)
       u.add("term rounding", orReduce(s.productSigBits) + incrementer(s.alignWindowBits), terms);
   }
-  u.add("pipeline registers", registerBits(terms * s.alignWindowBits + s.exponentBits + carriedAddendBits(s)),
+  u.add("pipeline registers", registerBits(terms * termBits + s.exponentBits + carriedBits(s)),
         stages(s, Unit::Aligner));
   return u.take();
 }
@@ -100,7 +116,7 @@ UnitArea adder(const DatapathSpec& s, const Architecture& arch) {
   const int terms = adderTermCount(s);
   u.add("carry-save tree", carrySaveTree(terms, s.adderBits));
   if (terms >= 2) u.add("carry-propagate adder", carryPropagateAdder(s.adderBits, arch.adder));
-  u.add("pipeline registers", registerBits(s.adderBits + s.exponentBits + carriedAddendBits(s)), stages(s, Unit::Adder));
+  u.add("pipeline registers", registerBits(s.adderBits + s.exponentBits + carriedBits(s)), stages(s, Unit::Adder));
   return u.take();
 }
 
