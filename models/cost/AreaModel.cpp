@@ -7,14 +7,18 @@ namespace {
 
 // Flags travel with the result: inexact, underflow, overflow, infinite, invalid.
 constexpr int kFlagBits = 5;
+// Payload bits of a NaN (below the quiet bit): only formats with IEEE NaNs have them.
+int nanPayloadBits(const Format& f) { return f.isFloat() && f.nan == NanStyle::Ieee ? std::max(f.manBits - 1, 0) : 0; }
+
 // What a step carries for the special path beside its value (registered with it in
 // every stage up to the normalizer): with a float accumulator whether it is special,
 // a NaN (its sign), a signaling NaN, inf * 0, infinite (its sign), and the first
-// NaN's payload in the accumulator's mantissa (NaNs propagate their payload); with an
-// integer one, only invalid.
+// operand NaN's payload as far as the accumulator's mantissa keeps it (NaNs propagate
+// their payload); with an integer one, only invalid.
 int specialPathBits(const DatapathSpec& s) {
-  if (s.params.accumulatorKind != AccumulatorKind::Float) return 1;
-  return 7 + std::max(s.params.accumulator.manBits - 1, 0);
+  const DatapathParams& p = s.params;
+  if (p.accumulatorKind != AccumulatorKind::Float) return 1;
+  return 7 + std::min(nanPayloadBits(p.accumulator), std::max(nanPayloadBits(p.a), nanPayloadBits(p.b)));
 }
 
 int stages(const DatapathSpec& s, Unit u) { return s.params.stages[static_cast<int>(u)]; }
