@@ -50,6 +50,12 @@ UnitArea multiplier(const DatapathSpec& s, const Architecture& arch) {
   if (p.a.isFloat() || p.b.isFloat()) {
     u.add("exponent adder", carryPropagateAdder(s.exponentBits, arch.adder), lanes);
     u.add("operand decode", operandDecode(p.a) + operandDecode(p.b), lanes);
+    if (p.accumulatorKind == AccumulatorKind::Float) {
+      // The special path's flags from the two operands' classes (non-finite, NaN,
+      // signaling, inf * 0, infinite) and the choice of the first NaN's sign and payload.
+      const int payload = std::max(nanPayloadBits(p.a), nanPayloadBits(p.b));
+      u.add("special cases", cells(Cell::And2, 8) + multiplexer(2, 1 + payload), lanes);
+    }
   }
   u.add("sign", cells(Cell::Xor2, 1), lanes);
   if (p.kind == DatapathKind::Cma) {
