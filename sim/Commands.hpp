@@ -13,5 +13,6 @@ void addCostCommand(CommandLine& cli, int& exitCode);
 void addCalibrateCommand(CommandLine& cli, int& exitCode);
 void addRtlParamsCommand(CommandLine& cli, int& exitCode);
 void addVerifyCommand(CommandLine& cli, int& exitCode);
+void addSynthCommand(CommandLine& cli, int& exitCode);
 
 }  // namespace fmasim

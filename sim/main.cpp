@@ -12,6 +12,7 @@ int runFmasim(int argc, char** argv) {
   fmasim::addCalibrateCommand(cli, exitCode);
   fmasim::addRtlParamsCommand(cli, exitCode);
   fmasim::addVerifyCommand(cli, exitCode);
+  fmasim::addSynthCommand(cli, exitCode);
   const int parseExit = cli.parse(argc, argv);
   return parseExit >= 0 ? parseExit : exitCode;
 }

@@ -1,12 +1,25 @@
 #include "AreaModel.hpp"
 
+#include <algorithm>
+
 namespace fmasim {
 namespace {
 
 // Flags travel with the result: inexact, underflow, overflow, infinite, invalid.
 constexpr int kFlagBits = 5;
-// A product's class beside its value: zero, infinity, NaN.
-constexpr int kClassBits = 2;
+// Payload bits of a NaN (below the quiet bit): only formats with IEEE NaNs have them.
+int nanPayloadBits(const Format& f) { return f.isFloat() && f.nan == NanStyle::Ieee ? std::max(f.manBits - 1, 0) : 0; }
+
+// What a step carries for the special path beside its value (registered with it in
+// every stage up to the normalizer): with a float accumulator whether it is special,
+// a NaN (its sign), a signaling NaN, inf * 0, infinite (its sign), and the first
+// operand NaN's payload as far as the accumulator's mantissa keeps it (NaNs propagate
+// their payload); with an integer one, only invalid.
+int specialPathBits(const DatapathSpec& s) {
+  const DatapathParams& p = s.params;
+  if (p.accumulatorKind != AccumulatorKind::Float) return 1;
+  return 7 + std::min(nanPayloadBits(p.accumulator), std::max(nanPayloadBits(p.a), nanPayloadBits(p.b)));
+}
 
 int stages(const DatapathSpec& s, Unit u) { return s.params.stages[static_cast<int>(u)]; }
 
@@ -37,6 +50,12 @@ UnitArea multiplier(const DatapathSpec& s, const Architecture& arch) {
   if (p.a.isFloat() || p.b.isFloat()) {
     u.add("exponent adder", carryPropagateAdder(s.exponentBits, arch.adder), lanes);
     u.add("operand decode", operandDecode(p.a) + operandDecode(p.b), lanes);
+    if (p.accumulatorKind == AccumulatorKind::Float) {
+      // The special path's flags from the two operands' classes (non-finite, NaN,
+      // signaling, inf * 0, infinite) and the choice of the first NaN's sign and payload.
+      const int payload = std::max(nanPayloadBits(p.a), nanPayloadBits(p.b));
+      u.add("special cases", cells(Cell::And2, 8) + multiplexer(2, 1 + payload), lanes);
+    }
   }
   u.add("sign", cells(Cell::Xor2, 1), lanes);
   if (p.kind == DatapathKind::Cma) {
@@ -45,9 +64,30 @@ UnitArea multiplier(const DatapathSpec& s, const Architecture& arch) {
     u.add("product rounding",
           multiplexer(2, s.productSigBits) + incrementer(s.productSigBits) + incrementer(s.exponentBits), lanes);
   }
-  u.add("pipeline registers", registerBits(lanes * (s.productSigBits + s.exponentBits + 1 + kClassBits)),
+  u.add("pipeline registers", registerBits(lanes * (s.productSigBits + s.exponentBits + 1) + specialPathBits(s)),
         stages(s, Unit::Multiplier));
   return u.take();
+}
+
+// With exact alignment a float accumulator is not aligned with the products: it is
+// added to their sum in the normalizer (docs/DATAPATH.md, unit 4), and the value read
+// with the step travels there through the aligner's and adder's registers.
+bool addendJoinsInNormalizer(const DatapathSpec& s) {
+  return s.params.accumulatorKind == AccumulatorKind::Float &&
+         (s.params.addend == AddendPath::Separate || s.exactAlignment);
+}
+
+// The terms the adder sums: the lanes' products, and a fused addend unless it
+// joins in the normalizer.
+int adderTermCount(const DatapathSpec& s) { return addendJoinsInNormalizer(s) ? s.params.lanes : s.adderTerms; }
+
+// What the aligner's and adder's registers carry beside the terms and their exponent:
+// the special path and, for a float accumulator, the sign of a zero sum and the
+// accumulator read with the step when it joins in the normalizer.
+int carriedBits(const DatapathSpec& s) {
+  const bool floatAcc = s.params.accumulatorKind == AccumulatorKind::Float;
+  const bool addend = addendJoinsInNormalizer(s) && s.params.addend == AddendPath::Fused;
+  return specialPathBits(s) + (floatAcc ? 1 : 0) + (addend ? s.accumulatorBits : 0);
 }
 
 UnitArea aligner(const DatapathSpec& s, const Architecture& arch) {
@@ -55,18 +95,19 @@ UnitArea aligner(const DatapathSpec& s, const Architecture& arch) {
   PartList u(Unit::Aligner);
   const int terms = s.adderTerms;
   const bool floatProducts = p.a.isFloat() || p.b.isFloat();
+  int termBits = s.alignWindowBits;
   if (p.accumulatorKind != AccumulatorKind::Float) {
     // All integer products share one exponent; float products shift into the
-    // fixed-point accumulator's position.
-    if (floatProducts) {
-      u.add("shifter", shifter(s.alignWindowBits, s.alignShiftMax), terms);
-      u.add("negate", conditionalNegate(s.alignWindowBits), terms);
-    }
+    // fixed-point accumulator's position. The multiplier's product is a magnitude
+    // and a sign: it enters the accumulator in two's complement.
+    if (floatProducts) u.add("shifter", shifter(s.alignWindowBits, s.alignShiftMax), terms);
+    u.add("negate", conditionalNegate(s.alignWindowBits), terms);
   } else if (s.exactAlignment && p.lanes == 1) {
-    // Single-rounding FMA: the product stays put, the addend shifts across the window.
-    u.add("exponent difference", carryPropagateAdder(s.exponentBits, arch.adder));
-    u.add("shifter", shifter(s.alignWindowBits, s.alignShiftMax));
-    u.add("negate", conditionalNegate(s.alignWindowBits));
+    // One product stays put (the addend is aligned to it in the normalizer): only its
+    // sign is applied, and its register holds the signed product (the window's upper
+    // bits are copies of its sign).
+    termBits = s.productSigBits + 1;
+    u.add("negate", conditionalNegate(termBits));
   } else {
     u.add("reference exponent", maxSelect(terms, s.exponentBits, arch.adder));
     u.add("shift amounts", carryPropagateAdder(s.exponentBits, arch.adder), terms);
@@ -75,15 +116,17 @@ UnitArea aligner(const DatapathSpec& s, const Architecture& arch) {
     if (p.termRounding == TermRounding::NearestEven)
       u.add("term rounding", orReduce(s.productSigBits) + incrementer(s.alignWindowBits), terms);
   }
-  u.add("pipeline registers", registerBits(terms * s.alignWindowBits + s.exponentBits), stages(s, Unit::Aligner));
+  u.add("pipeline registers", registerBits(terms * termBits + s.exponentBits + carriedBits(s)),
+        stages(s, Unit::Aligner));
   return u.take();
 }
 
 UnitArea adder(const DatapathSpec& s, const Architecture& arch) {
   PartList u(Unit::Adder);
-  u.add("carry-save tree", carrySaveTree(s.adderTerms, s.adderBits));
-  if (s.adderTerms >= 2) u.add("carry-propagate adder", carryPropagateAdder(s.adderBits, arch.adder));
-  u.add("pipeline registers", registerBits(s.adderBits + s.exponentBits), stages(s, Unit::Adder));
+  const int terms = adderTermCount(s);
+  u.add("carry-save tree", carrySaveTree(terms, s.adderBits));
+  if (terms >= 2) u.add("carry-propagate adder", carryPropagateAdder(s.adderBits, arch.adder));
+  u.add("pipeline registers", registerBits(s.adderBits + s.exponentBits + carriedBits(s)), stages(s, Unit::Adder));
   return u.take();
 }
 
@@ -92,8 +135,9 @@ UnitArea normalizer(const DatapathSpec& s, const Architecture& arch) {
   PartList u(Unit::Normalizer);
   if (p.accumulatorKind != AccumulatorKind::Float) return u.take();
   const int w = s.adderBits;
-  if (p.addend == AddendPath::Separate || (s.exactAlignment && p.lanes > 1)) {
-    // The accumulator meets the adder's sum here: its own alignment and add.
+  if (addendJoinsInNormalizer(s)) {
+    // The accumulator meets the adder's sum here: its decode, alignment and add.
+    u.add("addend decode", operandDecode(p.accumulator));
     u.add("addend alignment", maxSelect(2, s.exponentBits, arch.adder) + shifter(w, w));
     u.add("addend adder", carryPropagateAdder(w, arch.adder));
   }

@@ -1,11 +1,10 @@
 #include "Calibration.hpp"
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <functional>
 
 #include "Liberty.hpp"
+#include "ScratchDir.hpp"
 #include "cost/Components.hpp"
 
 namespace fmasim {
@@ -54,17 +53,9 @@ std::optional<Calibration> calibrate(const std::string& rtlDir, const std::strin
   t = base;
   std::string plainLiberty;
   std::optional<LibertyFacts> facts;
-  const auto scratch = std::filesystem::temp_directory_path() / ("fmasim-calibrate-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(scratch);
-  struct Cleanup {
-    std::filesystem::path p;
-    ~Cleanup() {
-      std::error_code ec;
-      std::filesystem::remove_all(p, ec);
-    }
-  } cleanup{scratch};
+  ScratchDir scratch;  // holds a decompressed copy of the library
   if (!liberty.empty()) {
-    facts = readLiberty(liberty, scratch.string(), plainLiberty, error);
+    facts = readLiberty(liberty, scratch.path().string(), plainLiberty, error);
     if (!facts) return std::nullopt;
     t.name = std::filesystem::path(liberty).stem().stem().string();
     t.source = "fmasim calibrate --liberty " + liberty + " (1 GE = " + facts->nand2 + ")";
@@ -80,7 +71,7 @@ std::optional<Calibration> calibrate(const std::string& rtlDir, const std::strin
   }
   for (const Block& b : blocks()) {
     SynthesisJob job{{(std::filesystem::path(rtlDir) / "calibration" / (b.module + ".sv")).string()},
-                     b.module, b.parameters, plainLiberty};
+                     b.module, b.parameters, plainLiberty, {}};
     auto s = synthesize(job, error);
     if (!s) return std::nullopt;
     const double ge = liberty.empty() ? s->genericGE : s->libertyArea / t.um2PerGE;

@@ -1,12 +1,15 @@
 #include "Synthesis.hpp"
 
-#include <unistd.h>
-
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
+
+#include "ScratchDir.hpp"
 
 namespace fmasim {
 namespace {
@@ -24,30 +27,104 @@ std::string lastLines(const std::string& text, int n) {
   return pos == std::string::npos ? text : text.substr(pos + 1);
 }
 
-// A scratch directory removed when the synthesis is done.
-class ScratchDir {
- public:
-  ScratchDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "fmasim-synth-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
 // yosys' script parser takes quotes around a read_verilog file name, but keeps them as
 // part of the name for tee and -liberty: those paths must not contain spaces.
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
+// Flattens the design, marks each group's cells (yosys' submod attribute), removes
+// what constants and unused outputs make dead across the former instance borders,
+// and moves each group into a module of its own. Only passes that keep cells (and so
+// their mark) run before: opt_dff and opt_expr -fine make new, unmarked cells.
+// Single-bit nets first: submod leaves a multi-bit net undriven inside a group that
+// drives only part of it.
+std::string groupingCommands(const SynthesisJob& job) {
+  std::string s = "hierarchy -check -top " + job.top + "\nproc\nflatten\n";
+  for (const CellGroup& g : job.groups) {
+    s += "setattr -set submod \"" + g.name + "\"";
+    for (const std::string& instance : g.instances) s += " c:$flatten*" + instance;
+    s += "\n";
+  }
+  return s + "opt_expr\nopt_clean\nwreduce\nsplitnets -ports\nopt_clean -purge\nsubmod\n";
+}
+
+struct StatFiles {
+  std::filesystem::path json, text;  // stat -json; stat -liberty
+};
+
+// Technology mapping of the current design and its statistics.
+std::string mappingCommands(const SynthesisJob& job, const StatFiles& stat) {
+  std::string s;
+  if (job.liberty.empty()) {
+    s = "abc -g AND,NAND,OR,NOR,XOR,XNOR,ANDNOT,ORNOT,MUX\nopt_clean\n";
+  } else {
+    s = "dfflibmap -liberty " + job.liberty + "\nabc -liberty " + job.liberty + "\nopt_clean\n";
+    s += "tee -q -o " + stat.text.string() + " stat -liberty " + job.liberty + "\n";
+  }
+  return s + "tee -q -o " + stat.json.string() + " stat -json\n";
+}
+
+// The area of each module of a statistics pair by group: TOP is "", TOP_NAME (yosys
+// appends '_' on a clash) the group NAME; other modules are not read.
+bool readStatistics(const SynthesisJob& job, const StatFiles& stat, std::map<std::string, SynthesizedArea>& out,
+                    std::string& error) {
+  auto groupOf = [&](std::string module) -> std::optional<std::string> {
+    if (!module.empty() && module[0] == '\\') module.erase(0, 1);
+    if (module == job.top) return std::string();
+    if (!module.starts_with(job.top + "_")) return std::nullopt;
+    module.erase(0, job.top.size() + 1);
+    while (module.ends_with('_')) module.pop_back();
+    return module;
+  };
+  try {
+    const auto json = nlohmann::json::parse(readAll(stat.json));
+    for (const auto& [module, counts] : json.at("modules").items()) {
+      const auto group = groupOf(module);
+      if (!group) continue;
+      SynthesizedArea& area = out[*group];
+      for (const auto& [type, count] : counts.at("num_cells_by_type").items())
+        if (!groupOf(type)) area.cells[type] += count.get<double>();  // not a group's instance
+    }
+  } catch (const nlohmann::json::exception& e) {
+    error = "cannot read yosys' statistics for " + job.top + ": " + e.what();
+    return false;
+  }
+  if (job.liberty.empty()) {
+    for (auto& [group, area] : out) {
+      for (const auto& [type, count] : area.cells) {
+        const double ge = genericGateGE(type);
+        if (ge < 0) {
+          error = "yosys produced an unexpected generic cell " + type + " in " + job.top;
+          return false;
+        }
+        area.genericGE += ge * count;
+      }
+    }
+    return true;
+  }
+  // "Chip area for module '\\top': 990.950400", one line per module.
+  const std::string text = readAll(stat.text);
+  const std::string marker = "Chip area for module '";
+  bool found = false;
+  for (std::size_t at = text.find(marker); at != std::string::npos; at = text.find(marker, at + 1)) {
+    const std::size_t nameStart = at + marker.size(), quote = text.find("': ", nameStart);
+    if (quote == std::string::npos) break;
+    if (const auto group = groupOf(text.substr(nameStart, quote - nameStart))) {
+      out[*group].libertyArea = std::strtod(text.c_str() + quote + 3, nullptr);
+      found = true;
+    }
+  }
+  if (!found) error = "yosys reported no chip area for " + job.top + " with " + job.liberty;
+  return found;
+}
+
 }  // namespace
+
+std::string yosysParameterValue(long long v) {
+  if (v >= 0 && v <= INT32_MAX) return std::to_string(v);
+  char text[24];
+  std::snprintf(text, sizeof text, "32'%sh%08x", v < 0 ? "s" : "", static_cast<std::uint32_t>(v));
+  return text;
+}
 
 double genericGateGE(const std::string& type) {
   // NanGate FreePDK45 X1 areas over NAND2_X1's 0.798 um^2: INV 0.532, NAND2/NOR2 0.798,
@@ -68,20 +145,19 @@ std::optional<Synthesized> synthesize(const SynthesisJob& job, std::string& erro
     error = "cannot create a scratch directory for yosys";
     return std::nullopt;
   }
-  const auto script = dir.path() / "synth.ys";
-  const auto statJson = dir.path() / "stat.json", statText = dir.path() / "stat.txt", log = dir.path() / "yosys.log";
+  const auto script = dir.path() / "synth.ys", log = dir.path() / "yosys.log";
+  const StatFiles whole{dir.path() / "whole.json", dir.path() / "whole.txt"};
+  const StatFiles grouped{dir.path() / "grouped.json", dir.path() / "grouped.txt"};
   {
     std::ofstream ys(script);
     for (const auto& f : job.files) ys << "read_verilog -sv " << quoted(f) << "\n";
-    for (const auto& [name, value] : job.parameters) ys << "chparam -set " << name << " " << value << " " << job.top << "\n";
-    ys << "synth -top " << job.top << " -flatten\n";
-    if (job.liberty.empty()) {
-      ys << "abc -g AND,NAND,OR,NOR,XOR,XNOR,ANDNOT,ORNOT,MUX\nopt_clean\n";
-    } else {
-      ys << "dfflibmap -liberty " << job.liberty << "\nabc -liberty " << job.liberty << "\nopt_clean\n";
-      ys << "tee -q -o " << statText.string() << " stat -liberty " << job.liberty << "\n";
-    }
-    ys << "tee -q -o " << statJson.string() << " stat -json\n";
+    for (const auto& [name, value] : job.parameters)
+      ys << "chparam -set " << name << " " << yosysParameterValue(value) << " " << job.top << "\n";
+    // The groups apart first, then the whole design flattened from the same sources.
+    if (!job.groups.empty())
+      ys << "design -save sources\n" << groupingCommands(job) << "synth -top " << job.top << "\n"
+         << mappingCommands(job, grouped) << "design -load sources\n";
+    ys << "synth -top " << job.top << " -flatten\n" << mappingCommands(job, whole);
   }
   const std::string command = "yosys -q -l " + quoted(log.string()) + " -s " + quoted(script.string()) + " >/dev/null 2>&1";
   if (std::system(command.c_str()) != 0) {
@@ -89,34 +165,10 @@ std::optional<Synthesized> synthesize(const SynthesisJob& job, std::string& erro
     return std::nullopt;
   }
   Synthesized out;
-  try {
-    const auto stat = nlohmann::json::parse(readAll(statJson));
-    for (const auto& [type, count] : stat.at("design").at("num_cells_by_type").items())
-      out.cells[type] = count.get<double>();
-  } catch (const nlohmann::json::exception& e) {
-    error = "cannot read yosys' statistics for " + job.top + ": " + e.what();
-    return std::nullopt;
-  }
-  if (job.liberty.empty()) {
-    for (const auto& [type, count] : out.cells) {
-      const double ge = genericGateGE(type);
-      if (ge < 0) {
-        error = "yosys produced an unexpected generic cell " + type + " in " + job.top;
-        return std::nullopt;
-      }
-      out.genericGE += ge * count;
-    }
-  } else {
-    // "Chip area for module '\\top': 990.950400"
-    const std::string text = readAll(statText);
-    const std::size_t line = text.find("Chip area for ");
-    const std::size_t colon = line == std::string::npos ? line : text.find("': ", line);
-    if (colon == std::string::npos) {
-      error = "yosys reported no chip area for " + job.top + " with " + job.liberty;
-      return std::nullopt;
-    }
-    out.libertyArea = std::strtod(text.c_str() + colon + 3, nullptr);
-  }
+  std::map<std::string, SynthesizedArea> top;
+  if (!readStatistics(job, whole, top, error)) return std::nullopt;
+  static_cast<SynthesizedArea&>(out) = top[""];
+  if (!job.groups.empty() && !readStatistics(job, grouped, out.groups, error)) return std::nullopt;
   return out;
 }
 

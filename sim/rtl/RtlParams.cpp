@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 
 #include "CyclePorts.hpp"
+#include "cost/Synthesis.hpp"
 #include "format/Arith.hpp"
 
 namespace fmasim {
@@ -212,27 +212,23 @@ std::optional<std::vector<RtlParameter>> rtlParameters(const DatapathSpec& spec,
 
 namespace {
 
-// Every parameter is a 32-bit int (or logic [31:0]): values beyond int's range, and
-// for yosys (whose chparam reads no minus sign) negative ones, as 32-bit hex.
-std::string parameterValue(std::int64_t v, bool negativeAsHex) {
-  if (v >= 0 && v <= INT32_MAX) return std::to_string(v);
-  if (v < 0 && !negativeAsHex) return std::to_string(v);
-  char text[24];
-  std::snprintf(text, sizeof text, "32'%sh%08x", v < 0 ? "s" : "", static_cast<std::uint32_t>(v));
-  return text;
+// Every parameter is a 32-bit int (or logic [31:0]): values beyond int's range as
+// 32-bit hex (yosys' form, yosysParameterValue, also reads negative ones).
+std::string verilatorValue(std::int64_t v) {
+  return v <= INT32_MAX ? std::to_string(v) : yosysParameterValue(v);
 }
 
 }  // namespace
 
 std::string verilatorParameterArgs(const std::vector<RtlParameter>& params) {
   std::string s;
-  for (const RtlParameter& p : params) s += "-G" + p.name + "=" + parameterValue(p.value, false) + "\n";
+  for (const RtlParameter& p : params) s += "-G" + p.name + "=" + verilatorValue(p.value) + "\n";
   return s;
 }
 
 std::string yosysParameterCommands(const std::vector<RtlParameter>& params) {
   std::string s;
-  for (const RtlParameter& p : params) s += "chparam -set " + p.name + " " + parameterValue(p.value, true) + " mac\n";
+  for (const RtlParameter& p : params) s += "chparam -set " + p.name + " " + yosysParameterValue(p.value) + " mac\n";
   return s;
 }
 
