@@ -4,15 +4,17 @@
 //   the accumulator c among them when FUSED (with ZERO_ADDEND_JOINS a zero c joins as
 //   ZERO_ADDEND_EXP); every term keeps the bits of weight 2^(R - ALIGN_FRAC_BITS) and
 //   above (mac_term_cut). A fused c is term LANES; otherwise the normalizer adds it.
-// - otherwise (exact): every product is placed whole at the lowest product weight
-//   PROD_LSB_EXP_MIN (the spec's Kulisch window over the product range); nothing is cut.
+// - otherwise (exact): every product is placed whole at the weight EXACT_LSB: the
+//   lowest product weight for a float accumulator (the spec's Kulisch window over the
+//   product range), the binary point of an integer or fixed-point one (alignedLsb);
+//   nothing is cut.
 // Lane i at [i*WIDTH +: WIDTH]. zero_sign is the sign of a zero sum (zeroSumSign).
 module mac_lane_aligner #(
     parameter int LANES = 4,
     parameter int TERMS = 5,
     parameter int PROD_SIG_BITS = 8,
     parameter int PROD_FRAC_BITS = 6,
-    parameter int PROD_LSB_EXP_MIN = -18,
+    parameter int EXACT_LSB = -18,
     parameter int WINDOW_BITS = 27,
     parameter int WINDOWED = 1,
     parameter int ALIGN_FRAC_BITS = 24,
@@ -104,10 +106,10 @@ module mac_lane_aligner #(
     for (genvar i = 0; i < LANES; i++) begin : g_place
       logic [WINDOW_BITS-1:0] magnitude;
       assign magnitude = WINDOW_BITS'(p_sig[i*PROD_SIG_BITS+:PROD_SIG_BITS])
-                         << ($signed(p_lsb[i*EXP_W+:EXP_W]) - EXP_W'(PROD_LSB_EXP_MIN));
+                         << ($signed(p_lsb[i*EXP_W+:EXP_W]) - EXP_W'(EXACT_LSB));
       assign terms[i*WINDOW_BITS+:WINDOW_BITS] = p_sign[i] ? -magnitude : magnitude;
     end
-    assign lsb = EXP_W'(PROD_LSB_EXP_MIN);
+    assign lsb = EXP_W'(EXACT_LSB);
     assign zero_sign = &zero && (&p_sign || !(|p_sign)) ? p_sign[0] : ROUND_DOWN != 0;
     assign inexact = 1'b0;
     logic unused;

@@ -60,9 +60,12 @@ bool deriveAligner(const DatapathParams& p, DatapathSpec& s, std::string& error)
     s.exactAlignment = s.accumulatorFracBits >= -s.productLsbExpMin;
     s.alignFractionBits = s.accumulatorFracBits;
     s.alignIntegerBits = s.accumulatorBits - s.accumulatorFracBits;
-    s.alignWindowBits = s.accumulatorBits;
+    // A term holds the largest product at the binary point, with its sign, even where
+    // the accumulator is narrower: the overflow is the accumulator's to detect.
+    const int termBits = s.productExpMax - s.productFracBits + s.productSigBits + s.accumulatorFracBits + 1;
+    s.alignWindowBits = std::max(s.accumulatorBits, termBits);
     s.alignShiftMax = s.productExpMax - s.productExpMin;
-    s.adderBits = s.accumulatorBits + ceilLog2(s.adderTerms);
+    s.adderBits = s.alignWindowBits + ceilLog2(s.adderTerms);
   } else if (!s.exactAlignment) {
     const int f = *p.alignFractionBits;
     if (p.zeroAddendExponent && (*p.zeroAddendExponent < -16382 || *p.zeroAddendExponent > 16383))
