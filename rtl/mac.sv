@@ -67,8 +67,12 @@ module mac #(
     parameter int P_ROUNDING = 0, P_TININESS_BEFORE = 0, P_OVERFLOW_SATURATE = 0, P_WINDOW_BITS = 16,
     // feedback "interleave": partial accumulators (1: stall)
     parameter int PARTIALS = 1,
-    // integer and fixed-point accumulators: the weight 2^-ACC_FRAC_BITS of the lowest bit
-    parameter int ACC_FRAC_BITS = 0
+    // integer and fixed-point accumulators: the weight 2^-ACC_FRAC_BITS of the lowest bit;
+    // FIXED_CUT: fewer fraction bits than the products have, each product is cut there
+    // (TERM_RNE), its top at PROD_EXP_MAX, the largest product's alignment exponent
+    parameter int ACC_FRAC_BITS = 0,
+    parameter int FIXED_CUT = 0,
+    parameter int PROD_EXP_MAX = 16
 ) (
     input  logic                clk,
     input  logic                rst,
@@ -184,8 +188,9 @@ module mac #(
   if (LANES > 1 || WINDOWED != 0) begin : g_lane_aligner
     mac_lane_aligner #(
         .LANES(LANES), .TERMS(ADDER_TERMS), .PROD_SIG_BITS(PROD_SIG_BITS), .PROD_FRAC_BITS(PROD_FRAC_BITS),
-        .EXACT_LSB(FLOAT_ACC != 0 ? PROD_LSB_EXP_MIN : -ACC_FRAC_BITS), .WINDOW_BITS(ALIGN_WINDOW_BITS),
-        .WINDOWED(WINDOWED), .ALIGN_FRAC_BITS(ALIGN_FRAC_BITS), .TERM_RNE(TERM_RNE), .FUSED(WINDOWED != 0 && ADDEND_FUSED != 0 ? 1 : 0),
+        .PLACE_LSB(FLOAT_ACC != 0 ? PROD_LSB_EXP_MIN : -ACC_FRAC_BITS), .WINDOW_BITS(ALIGN_WINDOW_BITS),
+        .WINDOWED(WINDOWED), .ALIGN_FRAC_BITS(ALIGN_FRAC_BITS), .FIXED_CUT(FIXED_CUT), .PROD_EXP_MAX(PROD_EXP_MAX),
+        .TERM_RNE(TERM_RNE), .FUSED(WINDOWED != 0 && ADDEND_FUSED != 0 ? 1 : 0),
         .ZERO_ADDEND_JOINS(ZERO_ADDEND_JOINS), .ZERO_ADDEND_EXP(ZERO_ADDEND_EXP), .ROUND_DOWN(ROUND_DOWN),
         .ACC_BITS(ACC_BITS), .ACC_EXP_BITS(ACC_EXP_BITS), .ACC_MAN_BITS(ACC_MAN_BITS), .ACC_BIAS(ACC_BIAS),
         .ACC_EMIN(ACC_EMIN), .EXP_W(EXP_W)
@@ -198,12 +203,12 @@ module mac #(
     mac_aligner #(
         .FLOAT_ACC(FLOAT_ACC), .PROD_SIG_BITS(PROD_SIG_BITS), .PROD_LSB_EXP_MIN(PROD_LSB_EXP_MIN),
         .WINDOW_BITS(ALIGN_WINDOW_BITS), .ROUND_DOWN(ROUND_DOWN), .ACC_BITS(ACC_BITS), .ACC_EXP_BITS(ACC_EXP_BITS),
-        .ACC_MAN_BITS(ACC_MAN_BITS), .ACC_FRAC_BITS(ACC_FRAC_BITS), .EXP_W(EXP_W)
+        .ACC_MAN_BITS(ACC_MAN_BITS), .ACC_FRAC_BITS(ACC_FRAC_BITS), .FIXED_CUT(FIXED_CUT),
+        .PROD_FRAC_BITS(PROD_FRAC_BITS), .PROD_EXP_MAX(PROD_EXP_MAX), .TERM_RNE(TERM_RNE), .EXP_W(EXP_W)
     ) u_aligner (
         .p_sign(m_out.p_sign), .p_sig(m_out.p_sig), .p_lsb(m_out.p_lsb), .acc_code(loop_acc), .term(step_terms),
-        .lsb(step_lsb), .zero_sign(step_zero_sign), .acc_nonfinite
+        .lsb(step_lsb), .zero_sign(step_zero_sign), .acc_nonfinite, .inexact(cut_inexact)
     );
-    assign cut_inexact = 1'b0;
   end
   always_comb begin
     a_term_in = step_terms;
@@ -321,11 +326,11 @@ module mac #(
     assign unused = s_carried.invalid;
   end else begin : g_no_normalizer
     assign r_in.rounded = '0;
-    assign r_in.flags = {s_carried.invalid, 4'd0};
+    assign r_in.flags = {s_carried.invalid, 3'd0, s_carried.cut_inexact};  // a cut product is inexact
     logic unused;
     assign unused = ^{s_carried.lsb, s_carried.zero_sign, s_carried.addend, s_carried.special, s_carried.sp_nan, s_carried.sp_nan_sign,
                       s_carried.sp_nan_low, s_carried.sp_snan, s_carried.sp_inf_zero, s_carried.sp_pos_inf,
-                      s_carried.sp_neg_inf, s_carried.cut_inexact, s_carried.product_flags};
+                      s_carried.sp_neg_inf, s_carried.product_flags};
   end
   assign r_in.sum = s_sum;
   mac_pipe #(.WIDTH($bits(r_in)), .DEPTH(ST_NORM)) u_normalizer_regs (

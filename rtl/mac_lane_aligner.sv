@@ -4,21 +4,23 @@
 //   the accumulator c among them when FUSED (with ZERO_ADDEND_JOINS a zero c joins as
 //   ZERO_ADDEND_EXP); every term keeps the bits of weight 2^(R - ALIGN_FRAC_BITS) and
 //   above (mac_term_cut). A fused c is term LANES; otherwise the normalizer adds it.
-// - otherwise (exact): every product is placed whole at the weight EXACT_LSB: the
-//   lowest product weight for a float accumulator (the spec's Kulisch window over the
-//   product range), the binary point of an integer or fixed-point one (alignedLsb);
-//   nothing is cut.
+// - otherwise every product is placed at the weight PLACE_LSB (mac_term_place): the
+//   lowest product weight for a float accumulator (exact: the spec's Kulisch window over
+//   the product range), the binary point of an integer or fixed-point one (alignedLsb),
+//   where FIXED_CUT cuts the bits below it.
 // Lane i at [i*WIDTH +: WIDTH]. zero_sign is the sign of a zero sum (zeroSumSign).
 module mac_lane_aligner #(
     parameter int LANES = 4,
     parameter int TERMS = 5,
     parameter int PROD_SIG_BITS = 8,
     parameter int PROD_FRAC_BITS = 6,
-    parameter int EXACT_LSB = -18,
+    parameter int PLACE_LSB = -18,
     parameter int WINDOW_BITS = 27,
     parameter int WINDOWED = 1,
     parameter int ALIGN_FRAC_BITS = 24,
     parameter int TERM_RNE = 0,
+    parameter int FIXED_CUT = 0,
+    parameter int PROD_EXP_MAX = 16,
     parameter int FUSED = 1,
     parameter int ZERO_ADDEND_JOINS = 0,
     parameter int ZERO_ADDEND_EXP = -126,
@@ -103,15 +105,19 @@ module mac_lane_aligner #(
     logic unused;  // the special path reads c's class in the normalizer
     assign unused = ^{c_inf, c_nan, c_snan, c_payload};
   end else begin : g_exact
+    logic [LANES-1:0] cut;
     for (genvar i = 0; i < LANES; i++) begin : g_place
-      logic [WINDOW_BITS-1:0] magnitude;
-      assign magnitude = WINDOW_BITS'(p_sig[i*PROD_SIG_BITS+:PROD_SIG_BITS])
-                         << ($signed(p_lsb[i*EXP_W+:EXP_W]) - EXP_W'(EXACT_LSB));
-      assign terms[i*WINDOW_BITS+:WINDOW_BITS] = p_sign[i] ? -magnitude : magnitude;
+      mac_term_place #(
+          .SIG_BITS(PROD_SIG_BITS), .FRAC_BITS(PROD_FRAC_BITS), .PLACE_LSB(PLACE_LSB), .CUT(FIXED_CUT),
+          .EXP_MAX(PROD_EXP_MAX), .WINDOW_BITS(WINDOW_BITS), .TERM_RNE(TERM_RNE), .EXP_W(EXP_W)
+      ) u_place (
+          .sign(p_sign[i]), .sig(p_sig[i*PROD_SIG_BITS+:PROD_SIG_BITS]), .lsb(p_lsb[i*EXP_W+:EXP_W]),
+          .term(terms[i*WINDOW_BITS+:WINDOW_BITS]), .inexact(cut[i])
+      );
     end
-    assign lsb = EXP_W'(EXACT_LSB);
+    assign lsb = EXP_W'(PLACE_LSB);
     assign zero_sign = &zero && (&p_sign || !(|p_sign)) ? p_sign[0] : ROUND_DOWN != 0;
-    assign inexact = 1'b0;
+    assign inexact = |cut;
     logic unused;
     assign unused = ^acc_code;
   end

@@ -55,10 +55,6 @@ bool checkSupported(const DatapathSpec& spec, std::string& error) {
   if (p.hazard != FeedbackHazard::Stall && p.addend == AddendPath::Separate)
     return unsupported(error, "/datapath/alignment/addend",
                        "the RTL's interleaved partial accumulators are read by the aligner (\"fused\") so far");
-  if (p.accumulatorKind == AccumulatorKind::Fixed && !spec.exactAlignment)
-    return unsupported(error, "/datapath/accumulator/fraction_bits",
-                       "the RTL's fixed-point accumulators hold every product bit so far: at least " +
-                           std::to_string(-spec.productLsbExpMin) + " fraction bits (products cut to fewer are not yet)");
   for (const auto& [format, path] : {std::pair{&p.a, "/datapath/a"}, std::pair{&p.b, "/datapath/b"}}) {
     if (format->isFloat() && (!format->isSigned || !format->hasZero || format->minNormalField != 1))
       return unsupported(error, path, format->name + ": the RTL takes signed float operands with a zero");
@@ -167,6 +163,8 @@ std::optional<std::vector<RtlParameter>> rtlParameters(const DatapathSpec& spec,
     out.push_back({"NORM_WINDOW_BITS", window});
   } else {
     out.push_back({"INT_SATURATE", p.integerOverflow == IntegerOverflow::Saturate ? 1 : 0});
+    out.push_back({"FIXED_CUT", spec.exactAlignment ? 0 : 1});  // fewer fraction bits than the products
+    out.push_back({"PROD_EXP_MAX", spec.productExpMax});
   }
   out.push_back({"EXP_W", exponentWidth(spec, window)});
   const char* stageNames[kUnitCount] = {"ST_MUL", "ST_ALIGN", "ST_ADD", "ST_NORM", "ST_ACC"};

@@ -32,13 +32,13 @@ expect_unsupported() {
   grep -qF "$1: $2" "$dir/e" || fail "rtl-params $1: stderr '$(cat "$dir/e")' lacks '$2'"
 }
 expect_unsupported tensorcores/h100_fp8_fp32_promoted.json '/datapath/promotion: the RTL does not promote yet'
-# A fixed-point accumulator that cuts products (8 fraction bits; E4M3 products have 18).
-printf '%s' '{"name": "cut", "datapath": {"kind": "mac", "a": "fp8_e4m3",
-  "accumulator": {"format": "fixed", "width": 40, "fraction_bits": 8}}}' >"$dir/cut.json"
-"$FMASIM" rtl-params "$dir/cut.json" >"$dir/p" 2>"$dir/e"
+# Interleaved partial accumulators with a separate addend (read by the normalizer).
+printf '%s' '{"name": "separate", "datapath": {"kind": "mac", "a": "fp8_e4m3",
+  "accumulator": {"format": "fp32"}, "alignment": {"addend": "separate"}, "feedback": "interleave"}}' >"$dir/separate.json"
+"$FMASIM" rtl-params "$dir/separate.json" >"$dir/p" 2>"$dir/e"
 rc=$?
-[ "$rc" -eq 2 ] && grep -qF "cut.json: /datapath/accumulator/fraction_bits: the RTL's fixed-point accumulators hold every product bit so far: at least 18" "$dir/e" ||
-  fail "fixed point with 8 fraction bits: exit $rc, $(cat "$dir/e")"
+[ "$rc" -eq 2 ] && grep -qF "separate.json: /datapath/alignment/addend: the RTL's interleaved partial accumulators are read by the aligner" "$dir/e" ||
+  fail "interleave with a separate addend: exit $rc, $(cat "$dir/e")"
 # A dot datapath with interleaved float partial accumulators.
 printf '%s' '{"name": "dot_interleave", "datapath": {"kind": "dot", "a": "fp8_e4m3", "lanes": 4,
   "accumulator": {"format": "fp32"}, "feedback": "interleave"}}' >"$dir/dot_interleave.json"
