@@ -193,9 +193,10 @@ module mac #(
         .TERM_RNE(TERM_RNE), .FUSED(WINDOWED != 0 && ADDEND_FUSED != 0 ? 1 : 0),
         .ZERO_ADDEND_JOINS(ZERO_ADDEND_JOINS), .ZERO_ADDEND_EXP(ZERO_ADDEND_EXP), .ROUND_DOWN(ROUND_DOWN),
         .ACC_BITS(ACC_BITS), .ACC_EXP_BITS(ACC_EXP_BITS), .ACC_MAN_BITS(ACC_MAN_BITS), .ACC_BIAS(ACC_BIAS),
-        .ACC_EMIN(ACC_EMIN), .EXP_W(EXP_W)
+        .ACC_EMIN(ACC_EMIN), .REDUCE(PARTIALS > 1 && FLOAT_ACC != 0 && WINDOWED != 0 ? 1 : 0), .EXP_W(EXP_W)
     ) u_aligner (
-        .p_sign(m_out.p_sign), .p_sig(m_out.p_sig), .p_lsb(m_out.p_lsb), .acc_code(loop_acc), .terms(step_terms),
+        .reduce(reduce_at_aligner), .reduce_code(reduce_acc), .p_sign(m_out.p_sign), .p_sig(m_out.p_sig),
+        .p_lsb(m_out.p_lsb), .acc_code(loop_acc), .terms(step_terms),
         .lsb(step_lsb), .zero_sign(step_zero_sign), .inexact(cut_inexact)
     );
     assign acc_nonfinite = 1'b0;  // the normalizer reads c's class
@@ -226,9 +227,11 @@ module mac #(
     a_carried_in.invalid = m_out.invalid;
     a_carried_in.product_flags = m_out.flags;
     a_carried_in.cut_inexact = cut_inexact;
-    if (reduce_at_aligner) begin  // (one term: interleaving is for one-lane datapaths)
-      a_term_in = '0;
-      a_term_in[ALIGN_WINDOW_BITS-1:0] = reduce_term;
+    if (reduce_at_aligner) begin  // exact: pj is the one term; windowed: the lane aligner cut it
+      if (WINDOWED == 0) begin
+        a_term_in = '0;
+        a_term_in[ALIGN_WINDOW_BITS-1:0] = reduce_term;
+      end
       a_carried_in = reduce_carried;
     end
   end
@@ -240,17 +243,21 @@ module mac #(
   // ---- interleave: a float reduction p0 + pj enters the aligner -------------------
   // p0 is read as a step's accumulator (the reduction's partial is 0); pj is the term.
   if (PARTIALS > 1 && FLOAT_ACC != 0) begin : g_reduce_float
-    logic pj_nonfinite, pj_nan, pj_sign, pj_snan, pj_inf;
+    logic pj_nonfinite, pj_nan, pj_sign, pj_snan, pj_inf, pj_zero_sign;
+    logic signed [EXP_W-1:0] pj_lsb;
     logic [ACC_MAN_BITS-2:0] pj_nan_low;
     mac_reduce_term #(
         .ACC_BITS(ACC_BITS), .ACC_EXP_BITS(ACC_EXP_BITS), .ACC_MAN_BITS(ACC_MAN_BITS), .ACC_BIAS(ACC_BIAS),
         .ACC_EMIN(ACC_EMIN), .PROD_LSB_EXP_MIN(PROD_LSB_EXP_MIN), .WINDOW_BITS(ALIGN_WINDOW_BITS),
         .ROUND_DOWN(ROUND_DOWN), .EXP_W(EXP_W)
     ) u_reduce_term (
-        .code(reduce_acc), .term(reduce_term), .lsb(reduce_carried.lsb), .zero_sign(reduce_carried.zero_sign),
-        .nonfinite(pj_nonfinite), .is_nan(pj_nan), .sign(pj_sign), .nan_low(pj_nan_low), .is_snan(pj_snan),
-        .is_inf(pj_inf)
+        .code(reduce_acc), .term(reduce_term), .lsb(pj_lsb), .zero_sign(pj_zero_sign), .nonfinite(pj_nonfinite),
+        .is_nan(pj_nan), .sign(pj_sign), .nan_low(pj_nan_low), .is_snan(pj_snan), .is_inf(pj_inf)
     );
+    // In a window (dot) the lane aligner placed pj beside p0 and cut both.
+    assign reduce_carried.lsb = WINDOWED != 0 ? step_lsb : pj_lsb;
+    assign reduce_carried.zero_sign = WINDOWED != 0 ? step_zero_sign : pj_zero_sign;
+    assign reduce_carried.cut_inexact = WINDOWED != 0 && cut_inexact;
     assign reduce_at_aligner = reduce_valid;
     assign reduce_carried.addend = loop_acc;
     assign reduce_carried.special = pj_nonfinite || acc_nonfinite;
@@ -262,7 +269,6 @@ module mac #(
     assign reduce_carried.sp_pos_inf = pj_inf && !pj_sign;
     assign reduce_carried.sp_neg_inf = pj_inf && pj_sign;
     assign reduce_carried.invalid = 1'b0;
-    assign reduce_carried.cut_inexact = 1'b0;
     assign reduce_carried.product_flags = 5'd0;
   end else begin : g_no_reduce_float
     assign reduce_at_aligner = 1'b0;

@@ -43,6 +43,6 @@ module mac_reduce_term #(
   assign zero_sign = is_zero ? sign : ROUND_DOWN != 0;
   assign nonfinite = is_nan || is_inf;
   assign nan_low = code[ACC_MAN_BITS-2:0];
-  logic unused;
-  assign unused = ^payload;
+  logic unused;  // sig too: a dot's window may be narrower (its lane aligner cuts pj instead)
+  assign unused = ^{payload, sig};
 endmodule

@@ -46,12 +46,6 @@ bool checkSupported(const DatapathSpec& spec, std::string& error) {
                            "operand bits), got " + std::to_string(p.lanes) + " x " +
                            std::to_string(std::max(p.a.bits, p.b.bits)));
   if (p.promotion) return unsupported(error, "/datapath/promotion", "the RTL does not promote yet");
-  // A float reduction enters the aligner as one exact term: a dot's windowed aligner
-  // would have to cut it as the C++ does.
-  if (p.kind == DatapathKind::Dot && p.hazard != FeedbackHazard::Stall && p.accumulatorKind == AccumulatorKind::Float)
-    return unsupported(error, "/datapath/feedback",
-                       "the RTL's dot datapaths interleave partial accumulators into integer and fixed-point "
-                       "accumulators so far (\"stall\" for float ones)");
   if (p.hazard != FeedbackHazard::Stall && p.addend == AddendPath::Separate)
     return unsupported(error, "/datapath/alignment/addend",
                        "the RTL's interleaved partial accumulators are read by the aligner (\"fused\") so far");

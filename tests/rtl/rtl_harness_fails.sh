@@ -39,13 +39,6 @@ printf '%s' '{"name": "separate", "datapath": {"kind": "mac", "a": "fp8_e4m3",
 rc=$?
 [ "$rc" -eq 2 ] && grep -qF "separate.json: /datapath/alignment/addend: the RTL's interleaved partial accumulators are read by the aligner" "$dir/e" ||
   fail "interleave with a separate addend: exit $rc, $(cat "$dir/e")"
-# A dot datapath with interleaved float partial accumulators.
-printf '%s' '{"name": "dot_interleave", "datapath": {"kind": "dot", "a": "fp8_e4m3", "lanes": 4,
-  "accumulator": {"format": "fp32"}, "feedback": "interleave"}}' >"$dir/dot_interleave.json"
-"$FMASIM" rtl-params "$dir/dot_interleave.json" >"$dir/p" 2>"$dir/e"
-rc=$?
-[ "$rc" -eq 2 ] && grep -qF "dot_interleave.json: /datapath/feedback: the RTL's dot datapaths interleave partial accumulators into integer and fixed-point accumulators so far" "$dir/e" ||
-  fail "dot with interleave: exit $rc, $(cat "$dir/e")"
 "$FMASIM" verify "$RTZ" --rtl-lib "$dir/none.so" >"$dir/o" 2>"$dir/e"
 rc=$?
 [ "$rc" -eq 2 ] && grep -q -- "--rtl-lib: .*none.so: cannot load" "$dir/e" || fail "missing library: exit $rc, $(cat "$dir/e")"
