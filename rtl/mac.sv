@@ -97,7 +97,7 @@ module mac #(
   logic [ACC_BITS-1:0] reduce_acc;  // pj of a reduction p0 + pj
   logic [4:0]          write_flags;
   logic [ACC_BITS-1:0] write_value;
-  logic [PB-1:0]       issue_partial, reduce_with, align_partial, acc_partial, write_partial;
+  logic [PB-1:0]       issue_partial, reduce_with, align_partial, norm_partial, acc_partial, write_partial;
   logic                reduce_valid;
 
   mac_control #(.II(II), .LATENCY(LATENCY), .PARTIALS(PARTIALS), .PB(PB)) u_control (
@@ -108,9 +108,12 @@ module mac #(
     mac_partial_tags #(
         .PB(PB), .FLOAT_ACC(FLOAT_ACC), .ST_MUL(ST_MUL), .ST_ALIGN(ST_ALIGN), .ST_ADD(ST_ADD), .ST_NORM(ST_NORM),
         .ST_ACC(ST_ACC)
-    ) u_tags (.clk, .rst, .accept, .issue_partial, .reduce_valid, .align_partial, .acc_partial, .write_partial);
+    ) u_tags (
+        .clk, .rst, .accept, .issue_partial, .reduce_valid, .align_partial, .norm_partial, .acc_partial, .write_partial
+    );
   end else begin : g_one_partial
     assign align_partial = '0;
+    assign norm_partial = '0;
     assign acc_partial = '0;
     assign write_partial = '0;
     logic unused;
@@ -260,7 +263,7 @@ module mac #(
     assign reduce_carried.cut_inexact = WINDOWED != 0 && cut_inexact;
     assign reduce_at_aligner = reduce_valid;
     assign reduce_carried.addend = loop_acc;
-    assign reduce_carried.special = pj_nonfinite || acc_nonfinite;
+    assign reduce_carried.special = pj_nonfinite || (ADDEND_FUSED != 0 && acc_nonfinite);  // a separate p0: the normalizer's
     assign reduce_carried.sp_nan = pj_nan;
     assign reduce_carried.sp_nan_sign = pj_sign;
     assign reduce_carried.sp_nan_low = pj_nan_low;
@@ -304,7 +307,7 @@ module mac #(
     logic [4:0]             round_flags;
     logic [ACC_BITS-1:0]    addend;  // fused: read by the aligner; a separate addend is read here
     logic                   addend_nonfinite;
-    assign addend = ADDEND_FUSED != 0 ? s_carried.addend : acc;
+    assign addend = ADDEND_FUSED != 0 ? s_carried.addend : loop_acc;
     // The all-ones exponent (IEEE accumulators): a mask, not a part-select, as yosys
     // elaborates mac once per chparam, with the other parameters still at their defaults.
     localparam logic [ACC_BITS-1:0] EXP_FIELD = ((ACC_BITS'(1) << ACC_EXP_BITS) - 1) << ACC_MAN_BITS;
@@ -367,7 +370,8 @@ module mac #(
 
   mac_acc_file #(.ACC_BITS(ACC_BITS), .PARTIALS(PARTIALS), .PB(PB)) u_file (
       .clk, .rst, .write_valid, .write_partial, .write_value, .write_flags, .load_valid, .load_value,
-      .loop_index(FLOAT_ACC != 0 ? align_partial : acc_partial), .reduce_index(reduce_with), .loop_value(loop_acc),
+      .loop_index(FLOAT_ACC == 0 ? acc_partial : ADDEND_FUSED != 0 ? align_partial : norm_partial),
+      .reduce_index(reduce_with), .loop_value(loop_acc),
       .reduce_value(reduce_acc), .value(acc), .flags(out_flags)
   );
   assign out_result = acc;

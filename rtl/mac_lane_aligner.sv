@@ -144,9 +144,10 @@ module mac_lane_aligner #(
       assign zero_sign = x_on ? (x_zero && c_zero && x_sign == c_sign ? c_sign : ROUND_DOWN != 0)
                               : &zero && c_zero && p_sign == {LANES{c_sign}} ? c_sign : ROUND_DOWN != 0;
     end else begin : g_separate
-      assign zero_sign = &zero && (&p_sign || !(|p_sign)) ? p_sign[0] : ROUND_DOWN != 0;
-      logic unused_c;  // the normalizer adds c (and no reduction comes without a fused c)
-      assign unused_c = ^{c_sign, c_sig, x_sign};
+      assign zero_sign = x_on ? (x_zero ? x_sign : ROUND_DOWN != 0)
+                              : &zero && (&p_sign || !(|p_sign)) ? p_sign[0] : ROUND_DOWN != 0;
+      logic unused_c;  // the normalizer adds c
+      assign unused_c = ^{c_sign, c_sig};
     end
     assign inexact = |cut;
     logic unused;  // the special path reads c's class in the normalizer

@@ -46,9 +46,6 @@ bool checkSupported(const DatapathSpec& spec, std::string& error) {
                            "operand bits), got " + std::to_string(p.lanes) + " x " +
                            std::to_string(std::max(p.a.bits, p.b.bits)));
   if (p.promotion) return unsupported(error, "/datapath/promotion", "the RTL does not promote yet");
-  if (p.hazard != FeedbackHazard::Stall && p.addend == AddendPath::Separate)
-    return unsupported(error, "/datapath/alignment/addend",
-                       "the RTL's interleaved partial accumulators are read by the aligner (\"fused\") so far");
   for (const auto& [format, path] : {std::pair{&p.a, "/datapath/a"}, std::pair{&p.b, "/datapath/b"}}) {
     if (format->isFloat() && (!format->isSigned || !format->hasZero || format->minNormalField != 1))
       return unsupported(error, path, format->name + ": the RTL takes signed float operands with a zero");

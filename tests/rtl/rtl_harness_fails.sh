@@ -32,13 +32,20 @@ expect_unsupported() {
   grep -qF "$1: $2" "$dir/e" || fail "rtl-params $1: stderr '$(cat "$dir/e")' lacks '$2'"
 }
 expect_unsupported tensorcores/h100_fp8_fp32_promoted.json '/datapath/promotion: the RTL does not promote yet'
-# Interleaved partial accumulators with a separate addend (read by the normalizer).
-printf '%s' '{"name": "separate", "datapath": {"kind": "mac", "a": "fp8_e4m3",
-  "accumulator": {"format": "fp32"}, "alignment": {"addend": "separate"}, "feedback": "interleave"}}' >"$dir/separate.json"
-"$FMASIM" rtl-params "$dir/separate.json" >"$dir/p" 2>"$dir/e"
+# An accumulator format without infinities (OCP FP8 E4M3).
+printf '%s' '{"name": "e4acc", "datapath": {"kind": "mac", "a": "fp8_e4m3",
+  "accumulator": {"format": "fp8_e4m3"}}}' >"$dir/e4acc.json"
+"$FMASIM" rtl-params "$dir/e4acc.json" >"$dir/p" 2>"$dir/e"
 rc=$?
-[ "$rc" -eq 2 ] && grep -qF "separate.json: /datapath/alignment/addend: the RTL's interleaved partial accumulators are read by the aligner" "$dir/e" ||
-  fail "interleave with a separate addend: exit $rc, $(cat "$dir/e")"
+[ "$rc" -eq 2 ] && grep -qF "e4acc.json: /datapath/accumulator/format: fp8_e4m3: the RTL's float accumulators are IEEE-style formats" "$dir/e" ||
+  fail "an FP8 E4M3 accumulator: exit $rc, $(cat "$dir/e")"
+# More lanes than the operand ports carry (32 x FP32 = 1024 bits).
+printf '%s' '{"name": "wide", "datapath": {"kind": "dot", "a": "fp32", "lanes": 32,
+  "alignment": {"fraction_bits": 30}, "accumulator": {"format": "fp32"}}}' >"$dir/wide.json"
+"$FMASIM" rtl-params "$dir/wide.json" >"$dir/p" 2>"$dir/e"
+rc=$?
+[ "$rc" -eq 2 ] && grep -qF "wide.json: /datapath/lanes: the RTL's operand ports carry at most 512 bits" "$dir/e" ||
+  fail "32 FP32 lanes: exit $rc, $(cat "$dir/e")"
 "$FMASIM" verify "$RTZ" --rtl-lib "$dir/none.so" >"$dir/o" 2>"$dir/e"
 rc=$?
 [ "$rc" -eq 2 ] && grep -q -- "--rtl-lib: .*none.so: cannot load" "$dir/e" || fail "missing library: exit $rc, $(cat "$dir/e")"
