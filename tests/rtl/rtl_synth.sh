@@ -8,7 +8,7 @@ FMASIM=$1 CONFIG=$2 RTL=$3 YOSYS=$4 MODE=${5:-synth}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 case $MODE in
-  synth) steps="synth -top mac" ;;
+  synth) steps="synth -top mac; check -assert" ;;
   check) steps="" ;;
   *) echo "rtl_synth.sh: mode '$MODE': allowed synth or check"; exit 2 ;;
 esac
@@ -27,7 +27,6 @@ fi
   echo "check -assert"
   echo "hierarchy -check"
   echo "$steps"
-  echo "check -assert"
   echo "tee -o $dir/stat.txt stat"
 } >"$dir/synth.ys"
 "$YOSYS" -q -l "$dir/log.txt" "$dir/synth.ys" >/dev/null 2>&1
