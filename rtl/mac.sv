@@ -375,7 +375,7 @@ module mac #(
         .PR_TININESS_BEFORE(PR_TININESS_BEFORE), .PR_OVERFLOW_SATURATE(PR_OVERFLOW_SATURATE),
         .PR_WINDOW_BITS(PR_WINDOW_BITS), .NAN_CANONICAL(NAN_CANONICAL), .EXP_W(EXP_W)
     ) u_promotion (
-        .clk, .rst, .load_valid, .write_valid, .write_value, .write_flags, .store_value, .store_flags, .word(acc),
+        .clk, .rst, .load_valid, .load_value, .write_valid, .write_value, .write_flags, .store_value, .store_flags,
         .result(out_result), .result_flags
     );
     assign out_flags = file_flags | result_flags;
