@@ -98,6 +98,22 @@ void addFormat(std::vector<RtlParameter>& out, const std::string& prefix, const 
   out.push_back({prefix + "SIG_BITS", significandFractionBits(f) + 1});
 }
 
+// A second rounder's format and rounding (a cma's product, promotion's add): an
+// IEEE-style float, so fewer fields than addFormat's.
+void addRounder(std::vector<RtlParameter>& out, const std::string& prefix, const Format& f, const RoundingMode& rm) {
+  out.push_back({prefix + "BITS", f.bits});
+  out.push_back({prefix + "EXP_BITS", f.expBits});
+  out.push_back({prefix + "MAN_BITS", f.manBits});
+  out.push_back({prefix + "BIAS", f.bias});
+  out.push_back({prefix + "EMIN", f.emin});
+  out.push_back({prefix + "EMAX", f.emax});
+  out.push_back({prefix + "MAX_FIELD", f.maxField});
+  out.push_back({prefix + "MAX_MANT", static_cast<std::int64_t>(f.maxFiniteMant)});
+  out.push_back({prefix + "ROUNDING", static_cast<int>(rm.mode)});
+  out.push_back({prefix + "TININESS_BEFORE", rm.tininess == Tininess::BeforeRounding ? 1 : 0});
+  out.push_back({prefix + "OVERFLOW_SATURATE", rm.overflow == OverflowPolicy::Saturate ? 1 : 0});
+}
+
 // The normalizer's exact-sum window: both terms and then the bits rounding reads, as
 // windowFits (format/Arith.hpp) requires of the C++ window.
 int normalizerWindowBits(const DatapathSpec& spec) {
@@ -203,37 +219,13 @@ std::optional<std::vector<RtlParameter>> rtlParameters(const DatapathSpec& spec,
   // cma: the product format and its rounding
   out.push_back({"CASCADED", p.kind == DatapathKind::Cma ? 1 : 0});
   if (p.kind == DatapathKind::Cma) {
-    const Format& f = *p.productFormat;
-    const RoundingMode& rm = p.productRounding;
-    out.push_back({"P_BITS", f.bits});
-    out.push_back({"P_EXP_BITS", f.expBits});
-    out.push_back({"P_MAN_BITS", f.manBits});
-    out.push_back({"P_BIAS", f.bias});
-    out.push_back({"P_EMIN", f.emin});
-    out.push_back({"P_EMAX", f.emax});
-    out.push_back({"P_MAX_FIELD", f.maxField});
-    out.push_back({"P_MAX_MANT", static_cast<std::int64_t>(f.maxFiniteMant)});
-    out.push_back({"P_ROUNDING", static_cast<int>(rm.mode)});
-    out.push_back({"P_TININESS_BEFORE", rm.tininess == Tininess::BeforeRounding ? 1 : 0});
-    out.push_back({"P_OVERFLOW_SATURATE", rm.overflow == OverflowPolicy::Saturate ? 1 : 0});
+    addRounder(out, "P_", *p.productFormat, p.productRounding);
     out.push_back({"P_WINDOW_BITS", productRounderWindowBits(p)});
   }
   // promotion: the promoted accumulator's format and the add's rounding
   out.push_back({"PROMOTION_STEPS", spec.promotionSteps});
   if (p.promotion) {
-    const Format& f = spec.resultFormat;
-    const RoundingMode& rm = p.promotion->rounding;
-    out.push_back({"PR_BITS", f.bits});
-    out.push_back({"PR_EXP_BITS", f.expBits});
-    out.push_back({"PR_MAN_BITS", f.manBits});
-    out.push_back({"PR_BIAS", f.bias});
-    out.push_back({"PR_EMIN", f.emin});
-    out.push_back({"PR_EMAX", f.emax});
-    out.push_back({"PR_MAX_FIELD", f.maxField});
-    out.push_back({"PR_MAX_MANT", static_cast<std::int64_t>(f.maxFiniteMant)});
-    out.push_back({"PR_ROUNDING", static_cast<int>(rm.mode)});
-    out.push_back({"PR_TININESS_BEFORE", rm.tininess == Tininess::BeforeRounding ? 1 : 0});
-    out.push_back({"PR_OVERFLOW_SATURATE", rm.overflow == OverflowPolicy::Saturate ? 1 : 0});
+    addRounder(out, "PR_", spec.resultFormat, p.promotion->rounding);
     out.push_back({"PR_WINDOW_BITS", promotionWindow});
   }
   out.push_back({"PARTIALS", spec.partialAccumulators});
