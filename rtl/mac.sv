@@ -7,8 +7,10 @@
 //
 // Ports as the SystemC pipeline's: in_valid/in_ready/in_finish and the operand codes
 // in; out_valid and the accumulator's value (out_result) and sticky flags (out_flags,
-// SoftFloat's order: inexact, underflow, overflow, infinite, invalid) out. load_valid
-// stores load_value in the accumulator and clears the flags at the edge (verification).
+// SoftFloat's order: inexact, underflow, overflow, infinite, invalid) out; with
+// promotion out_result is the promoted sum's (mac_promotion). load_valid stores
+// load_value in the accumulator, clears the flags and restarts promotion at the edge
+// (verification).
 module mac #(
     // operand a (B_*: operand b): format fields as models/format/Format.hpp
     parameter int A_BITS = 8, A_FLOAT = 1, A_SIGNED = 1, A_EXP_BITS = 4, A_MAN_BITS = 3, A_BIAS = 7,
@@ -72,7 +74,13 @@ module mac #(
     // (TERM_RNE), its top at PROD_EXP_MAX, the largest product's alignment exponent
     parameter int ACC_FRAC_BITS = 0,
     parameter int FIXED_CUT = 0,
-    parameter int PROD_EXP_MAX = 16
+    parameter int PROD_EXP_MAX = 16,
+    // promotion (mac_promotion): every PROMOTION_STEPS writes (0: none) the word is added
+    // into the promoted accumulator of format PR_*, which out_result then carries
+    parameter int PROMOTION_STEPS = 0,
+    parameter int PR_BITS = 32, PR_EXP_BITS = 8, PR_MAN_BITS = 23, PR_BIAS = 127, PR_EMIN = -126, PR_EMAX = 127,
+    parameter int PR_MAX_FIELD = 254, PR_MAX_MANT = 8388607,
+    parameter int PR_ROUNDING = 0, PR_TININESS_BEFORE = 0, PR_OVERFLOW_SATURATE = 0, PR_WINDOW_BITS = 40
 ) (
     input  logic                clk,
     input  logic                rst,
@@ -84,7 +92,7 @@ module mac #(
     input  logic [ACC_BITS-1:0] load_value,
     output logic                in_ready,
     output logic                out_valid,
-    output logic [ACC_BITS-1:0] out_result,
+    output logic [(PROMOTION_STEPS > 0 ? PR_BITS : ACC_BITS)-1:0] out_result,
     output logic [4:0]          out_flags
 );
   localparam int NAN_LOW_BITS = FLOAT_ACC != 0 ? ACC_MAN_BITS - 1 : 1;
@@ -368,11 +376,32 @@ module mac #(
   assign write_value = w_out.value;
   assign write_flags = w_out.flags;
 
+  // With promotion the file stores what mac_promotion passes on, and the result is its sum.
+  logic [ACC_BITS-1:0] store_value;
+  logic [4:0]          store_flags, file_flags;
+  if (PROMOTION_STEPS > 0) begin : g_promotion
+    logic [4:0] result_flags;
+    mac_promotion #(
+        .PROMOTION_STEPS(PROMOTION_STEPS), .ACC_BITS(ACC_BITS), .ACC_EXP_BITS(ACC_EXP_BITS),
+        .ACC_MAN_BITS(ACC_MAN_BITS), .ACC_BIAS(ACC_BIAS), .ACC_EMIN(ACC_EMIN), .PR_BITS(PR_BITS),
+        .PR_EXP_BITS(PR_EXP_BITS), .PR_MAN_BITS(PR_MAN_BITS), .PR_BIAS(PR_BIAS), .PR_EMIN(PR_EMIN),
+        .PR_EMAX(PR_EMAX), .PR_MAX_FIELD(PR_MAX_FIELD), .PR_MAX_MANT(PR_MAX_MANT), .PR_ROUNDING(PR_ROUNDING),
+        .PR_TININESS_BEFORE(PR_TININESS_BEFORE), .PR_OVERFLOW_SATURATE(PR_OVERFLOW_SATURATE),
+        .PR_WINDOW_BITS(PR_WINDOW_BITS), .NAN_CANONICAL(NAN_CANONICAL), .EXP_W(EXP_W)
+    ) u_promotion (
+        .clk, .rst, .load_valid, .load_value, .write_valid, .write_value, .write_flags, .store_value, .store_flags,
+        .result(out_result), .result_flags
+    );
+    assign out_flags = file_flags | result_flags;
+  end else begin : g_no_promotion
+    assign store_value = write_value;
+    assign store_flags = write_flags;
+    assign out_result = acc;
+    assign out_flags = file_flags;
+  end
   mac_acc_file #(.ACC_BITS(ACC_BITS), .PARTIALS(PARTIALS), .PB(PB)) u_file (
-      .clk, .rst, .write_valid, .write_partial, .write_value, .write_flags, .load_valid, .load_value,
-      .loop_index(FLOAT_ACC == 0 ? acc_partial : ADDEND_FUSED != 0 ? align_partial : norm_partial),
-      .reduce_index(reduce_with), .loop_value(loop_acc),
-      .reduce_value(reduce_acc), .value(acc), .flags(out_flags)
+      .clk, .rst, .write_valid, .write_partial, .write_value(store_value), .write_flags(store_flags), .load_valid,
+      .load_value, .loop_index(FLOAT_ACC == 0 ? acc_partial : ADDEND_FUSED != 0 ? align_partial : norm_partial),
+      .reduce_index(reduce_with), .loop_value(loop_acc), .reduce_value(reduce_acc), .value(acc), .flags(file_flags)
   );
-  assign out_result = acc;
 endmodule

@@ -21,7 +21,7 @@ std::uint64_t PromotedAccumulator::afterStep(std::uint64_t unitCode, std::uint8_
 }
 
 Result PromotedAccumulator::result(std::uint64_t unitCode) const {
-  if (sinceLast_ == 0) return {promoted_, 0};
+  if (unitCode == 0) return {promoted_, 0};
   return add(unitCode);
 }
 

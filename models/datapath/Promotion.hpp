@@ -23,8 +23,10 @@ class PromotedAccumulator {
   // continues with (+0 right after a promotion, else unitCode). Raises the add's flags.
   std::uint64_t afterStep(std::uint64_t unitCode, std::uint8_t& flags);
 
-  // The final value: the promoted sum plus what the unit has gathered since the last
-  // promotion (nothing to add when the last step promoted). Leaves the state alone.
+  // The final value: the promoted sum plus what the unit holds (nothing to add when
+  // that is +0, as right after a promotion: promoted + (+0) is promoted exactly, with
+  // no flags, in every rounding mode). Leaves the state alone. A function of the two
+  // codes alone, so a unit word set from outside (the RTL's load port) counts too.
   Result result(std::uint64_t unitCode) const;
 
   std::uint64_t promoted() const { return promoted_; }

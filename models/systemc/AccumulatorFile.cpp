@@ -9,12 +9,7 @@ AccumulatorFile::AccumulatorFile(const sc_core::sc_module_name& name, const Data
 }
 
 void AccumulatorFile::clockEdge() {
-  if (rst.read()) {
-    for (auto& w : words_) w.write(AccumulatorWord{});
-    flags_.write(0);
-    if (promotion_) promotion_->reset(), promotedCode_.write(0);
-    return;
-  }
+  if (rst.read()) return preload(AccumulatorWord{});
   const StepToken& t = write.read();
   if (!t.valid) return;
   ++writes_;
@@ -28,6 +23,12 @@ void AccumulatorFile::clockEdge() {
     words_[t.partial].write(t.result);
   }
   flags_.write(static_cast<std::uint8_t>(flags_.read() | flags));
+}
+
+void AccumulatorFile::preload(const AccumulatorWord& w) {
+  for (auto& word : words_) word.write(w);
+  flags_.write(0);
+  if (promotion_) promotion_->reset(), promotedCode_.write(0);
 }
 
 AccumulatorWord AccumulatorFile::result(std::uint8_t& flags) const {

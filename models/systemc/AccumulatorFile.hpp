@@ -24,12 +24,10 @@ class AccumulatorFile : public sc_core::sc_module {
   const AccumulatorWord& word(int partial) const { return words_[static_cast<std::size_t>(partial)].read(); }
   std::uint8_t flags() const { return flags_.read(); }
   std::uint64_t writes() const { return writes_; }  // words written since elaboration (for measurements)
-  // Verification hook (the RTL's load port): every partial takes `w` and the flags
-  // clear at the next update, overriding a write of the same edge. Call between cycles.
-  void preload(const AccumulatorWord& w) {
-    for (auto& word : words_) word.write(w);
-    flags_.write(0);
-  }
+  // Verification hook (the RTL's load port): every partial takes `w`, the flags clear
+  // and promotion restarts (promoted +0, no writes counted) at the next update,
+  // overriding a write of the same edge. Call between cycles.
+  void preload(const AccumulatorWord& w);
   int size() const { return static_cast<int>(words_.size()); }
   // For the sensitivity of combinational readers.
   const sc_core::sc_signal<AccumulatorWord>& signal(int partial) const {

@@ -13,7 +13,8 @@ namespace {
 // Which instances of rtl/mac.sv make up each model unit (yosys patterns, matched
 // anywhere in the instance path, so per-lane copies in generate blocks join their
 // unit). A unit's pipeline registers (u_<unit>_regs) are part of it, as in the model;
-// the accumulator register file (u_file) is the model's accumulator registers.
+// the accumulator register file (u_file) is the model's accumulator registers, and
+// promotion (u_promotion) the model's "promotion adder" of the accumulator unit.
 struct UnitInstances {
   Unit unit;
   std::vector<std::string> instances;
@@ -23,7 +24,7 @@ const UnitInstances kUnitInstances[kUnitCount] = {
     {Unit::Aligner, {"u_aligner*"}},
     {Unit::Adder, {"u_adder*"}},
     {Unit::Normalizer, {"u_normalizer*", "u_lfsr*"}},
-    {Unit::Accumulator, {"u_accumulator*", "u_file*"}},
+    {Unit::Accumulator, {"u_accumulator*", "u_file*", "u_promotion*"}},
 };
 // Not in the model: the valid/ready handshake. The top's own glue is "other".
 const char* const kControl = "control";

@@ -45,9 +45,9 @@ std::string LockStep::lanesHex(const LaneCodes& codes, const Format& f) const {
   return spec_.params.lanes > 1 ? s + "]" : s;
 }
 
-// The accumulator as hex and as a number (integer and fixed point: the two's
-// complement value times 2^-fraction bits, as the C++ model reads it out).
-std::string LockStep::describe(u128 result) const {
+// An accumulator code of float format f as hex and as a number (integer and fixed
+// point: the two's complement value times 2^-fraction bits, as the C++ model reads it out).
+std::string LockStep::describe(u128 result, const Format& f) const {
   char text[96];
   if (spec_.params.accumulatorKind != AccumulatorKind::Float) {
     const int shift = 128 - spec_.accumulatorBits;
@@ -59,7 +59,7 @@ std::string LockStep::describe(u128 result) const {
     std::snprintf(text, sizeof text, "%s (%.17g)", hex, std::ldexp(static_cast<double>(v), -spec_.accumulatorFracBits));
     return text;
   }
-  const Decoded d = decode(spec_.params.accumulator, static_cast<std::uint64_t>(result));
+  const Decoded d = decode(f, static_cast<std::uint64_t>(result));
   double v = 0;
   switch (d.cls) {
     case ValueClass::NaN: v = NAN; break;
@@ -74,11 +74,11 @@ std::string LockStep::describe(u128 result) const {
 void LockStep::report(const VcdCycle& row) const {
   const auto side = [&](const char* name, const CycleOutputs& o) {
     std::printf("  %-8s in_ready=%d out_valid=%d out_result=%s out_flags=0x%02x\n", name, o.inReady, o.outValid,
-                describe(o.result).c_str(), o.flags);
+                describe(o.result, spec_.resultFormat).c_str(), o.flags);
   };
   std::printf("MISMATCH at cycle %" PRId64 ": inputs rst=%d in_valid=%d in_finish=%d a=%s b=%s load_valid=%d load_value=%s\n",
               row.cycle, row.in.rst, row.in.inValid, row.in.inFinish, lanesHex(row.in.a, spec_.params.a).c_str(),
-              lanesHex(row.in.b, spec_.params.b).c_str(), row.in.load, describe(row.in.loadValue).c_str());
+              lanesHex(row.in.b, spec_.params.b).c_str(), row.in.load, describe(row.in.loadValue, spec_.params.accumulator).c_str());
   side("systemc", row.systemc);
   side("rtl", row.rtl);
   // The steps whose results could have landed by now: accepted within the last
@@ -98,7 +98,8 @@ void LockStep::writeVcd() const {
   const std::int64_t first = cycle_ > static_cast<std::int64_t>(kHistory) ? cycle_ - static_cast<std::int64_t>(kHistory) : 0;
   for (std::int64_t c = first; c < cycle_; ++c) rows.push_back(history_[static_cast<std::size_t>(c) % kHistory]);
   const VcdWidths widths{spec_.params.lanes * spec_.params.a.bits, spec_.params.lanes * spec_.params.b.bits,
-                         spec_.accumulatorBits};
+                         spec_.accumulatorBits,
+                         spec_.promotionSteps > 0 ? spec_.resultFormat.bits : spec_.accumulatorBits};
   std::string error;
   if (writeMismatchVcd(vcdPath_, rows, widths, error))
     std::printf("  waveform of the %zu cycles up to the mismatch: %s\n", rows.size(), vcdPath_.c_str());

@@ -32,7 +32,7 @@ class LockStep {
 
   void report(const VcdCycle& row) const;
   void writeVcd() const;
-  std::string describe(u128 result) const;
+  std::string describe(u128 result, const Format& f) const;
   std::string lanesHex(const LaneCodes& codes, const Format& f) const;
 
   const DatapathSpec& spec_;

@@ -45,9 +45,9 @@ bool writeMismatchVcd(const std::string& path, std::span<const VcdCycle> cycles,
       {"inputs", "clk", 1, '!'},          {"inputs", "rst", 1, '"'},          {"inputs", "in_valid", 1, '#'},
       {"inputs", "in_finish", 1, '$'},    {"inputs", "in_a", w.a, '%'},       {"inputs", "in_b", w.b, '&'},
       {"inputs", "load_valid", 1, '\''},  {"inputs", "load_value", w.accumulator, '('},
-      {"systemc", "in_ready", 1, ')'},    {"systemc", "out_valid", 1, '*'},   {"systemc", "out_result", w.accumulator, '+'},
+      {"systemc", "in_ready", 1, ')'},    {"systemc", "out_valid", 1, '*'},   {"systemc", "out_result", w.result, '+'},
       {"systemc", "out_flags", 5, ','},   {"rtl", "in_ready", 1, '-'},        {"rtl", "out_valid", 1, '.'},
-      {"rtl", "out_result", w.accumulator, '/'}, {"rtl", "out_flags", 5, '0'},
+      {"rtl", "out_result", w.result, '/'}, {"rtl", "out_flags", 5, '0'},
   };
   out << "$timescale 1ns $end\n$scope module lockstep $end\n";
   const char* scope = "";

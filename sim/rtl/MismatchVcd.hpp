@@ -18,6 +18,7 @@ struct VcdCycle {
 
 struct VcdWidths {
   int a = 8, b = 8, accumulator = 32;
+  int result = 32;  // out_result: the accumulator's, or with promotion the promoted format's
 };
 
 // False with `error` when the file cannot be written.

@@ -45,13 +45,16 @@ bool checkSupported(const DatapathSpec& spec, std::string& error) {
                        "the RTL's operand ports carry at most " + std::to_string(LaneCodes::kMaxBits) + " bits (lanes x " +
                            "operand bits), got " + std::to_string(p.lanes) + " x " +
                            std::to_string(std::max(p.a.bits, p.b.bits)));
-  if (p.promotion) return unsupported(error, "/datapath/promotion", "the RTL does not promote yet");
   for (const auto& [format, path] : {std::pair{&p.a, "/datapath/a"}, std::pair{&p.b, "/datapath/b"}}) {
     if (format->isFloat() && (!format->isSigned || !format->hasZero || format->minNormalField != 1))
       return unsupported(error, path, format->name + ": the RTL takes signed float operands with a zero");
     if (format->bits > 32) return unsupported(error, path, format->name + ": the RTL takes operands of at most 32 bits");
   }
   if (p.kind == DatapathKind::Cma && !checkCascaded(p, error)) return false;
+  if (p.promotion && !ieeeStyle(spec.resultFormat))
+    return unsupported(error, "/datapath/promotion/format",
+                       spec.resultFormat.name + ": the RTL promotes into IEEE-style formats (infinities, NaNs with a "
+                                                "quiet bit, subnormals) of at most 64 bits");
   if (p.accumulatorKind == AccumulatorKind::Float) {
     const Format& acc = p.accumulator;
     if (!ieeeStyle(acc))
@@ -79,6 +82,22 @@ void addFormat(std::vector<RtlParameter>& out, const std::string& prefix, const 
   out.push_back({prefix + "SIG_BITS", significandFractionBits(f) + 1});
 }
 
+// A second rounder's format and rounding (a cma's product, promotion's add): an
+// IEEE-style float, so fewer fields than addFormat's.
+void addRounder(std::vector<RtlParameter>& out, const std::string& prefix, const Format& f, const RoundingMode& rm) {
+  out.push_back({prefix + "BITS", f.bits});
+  out.push_back({prefix + "EXP_BITS", f.expBits});
+  out.push_back({prefix + "MAN_BITS", f.manBits});
+  out.push_back({prefix + "BIAS", f.bias});
+  out.push_back({prefix + "EMIN", f.emin});
+  out.push_back({prefix + "EMAX", f.emax});
+  out.push_back({prefix + "MAX_FIELD", f.maxField});
+  out.push_back({prefix + "MAX_MANT", static_cast<std::int64_t>(f.maxFiniteMant)});
+  out.push_back({prefix + "ROUNDING", static_cast<int>(rm.mode)});
+  out.push_back({prefix + "TININESS_BEFORE", rm.tininess == Tininess::BeforeRounding ? 1 : 0});
+  out.push_back({prefix + "OVERFLOW_SATURATE", rm.overflow == OverflowPolicy::Saturate ? 1 : 0});
+}
+
 // The normalizer's exact-sum window: both terms and then the bits rounding reads, as
 // windowFits (format/Arith.hpp) requires of the C++ window.
 int normalizerWindowBits(const DatapathSpec& spec) {
@@ -94,6 +113,13 @@ int productRounderWindowBits(const DatapathParams& p) {
   return std::max(exactBits + 3, roundingBits(*p.productFormat, p.productRounding) + 4);
 }
 
+// Promotion: the window of the add promoted + unit word, as normalizerWindowBits (the
+// word is the sum, a signed significand of the unit's accumulator format).
+int promotionWindowBits(const DatapathSpec& spec) {
+  return std::max(std::max(significandBits(spec.params.accumulator) + 1, significandBits(spec.resultFormat)) + 3,
+                  roundingBits(spec.resultFormat, spec.params.promotion->rounding) + 4);
+}
+
 // The lowest weight an exact product reaches (a cma rounds it into the product
 // format, whose lowest weight the spec's productLsbExpMin is then).
 int exactProductLsbMagnitude(const DatapathParams& p) {
@@ -104,10 +130,12 @@ int exactProductLsbMagnitude(const DatapathParams& p) {
 // Signed width of the exponent arithmetic: every weight a term, the sum, the window
 // and the rounding position can take, with room for their differences.
 int exponentWidth(const DatapathSpec& spec, int window) {
-  const Format& acc = spec.params.accumulator;
+  // A float's weights, from its lowest bit to its largest biased exponent.
+  const auto floatRange = [](const Format& f) { return std::max(std::abs(f.emin - f.manBits), std::abs(f.emax) + f.bias); };
   // Integer and fixed point: a product's shift to the binary point, below accumulatorBits.
+  // With promotion the promoted format's weights too (resultFormat is the accumulator's otherwise).
   const int accumulator = spec.params.accumulatorKind == AccumulatorKind::Float
-                              ? std::max(std::abs(acc.emin - acc.manBits), std::abs(acc.emax) + acc.bias)
+                              ? std::max(floatRange(spec.params.accumulator), floatRange(spec.resultFormat))
                               : spec.accumulatorBits;
   const int widest = std::max({std::abs(spec.productLsbExpMin), std::abs(spec.productExpMax), accumulator,
                                std::abs(spec.params.zeroAddendExponent.value_or(0)),
@@ -135,6 +163,7 @@ std::optional<std::vector<RtlParameter>> rtlParameters(const DatapathSpec& spec,
   out.push_back({"FLOAT_ACC", floatAcc ? 1 : 0});
   out.push_back({"ACC_BITS", spec.accumulatorBits});
   const int window = floatAcc ? normalizerWindowBits(spec) : 0;
+  const int promotionWindow = p.promotion ? promotionWindowBits(spec) : 0;
   if (floatAcc) {
     const Format& acc = p.accumulator;
     const RoundingMode& rm = p.outputRounding;
@@ -157,7 +186,7 @@ std::optional<std::vector<RtlParameter>> rtlParameters(const DatapathSpec& spec,
     out.push_back({"FIXED_CUT", spec.exactAlignment ? 0 : 1});  // fewer fraction bits than the products
     out.push_back({"PROD_EXP_MAX", spec.productExpMax});
   }
-  out.push_back({"EXP_W", exponentWidth(spec, window)});
+  out.push_back({"EXP_W", exponentWidth(spec, std::max(window, promotionWindow))});
   const char* stageNames[kUnitCount] = {"ST_MUL", "ST_ALIGN", "ST_ADD", "ST_NORM", "ST_ACC"};
   for (int u = 0; u < kUnitCount; ++u) out.push_back({stageNames[u], p.stages[u]});
   out.push_back({"LATENCY", spec.latency});
@@ -176,20 +205,14 @@ std::optional<std::vector<RtlParameter>> rtlParameters(const DatapathSpec& spec,
   // cma: the product format and its rounding
   out.push_back({"CASCADED", p.kind == DatapathKind::Cma ? 1 : 0});
   if (p.kind == DatapathKind::Cma) {
-    const Format& f = *p.productFormat;
-    const RoundingMode& rm = p.productRounding;
-    out.push_back({"P_BITS", f.bits});
-    out.push_back({"P_EXP_BITS", f.expBits});
-    out.push_back({"P_MAN_BITS", f.manBits});
-    out.push_back({"P_BIAS", f.bias});
-    out.push_back({"P_EMIN", f.emin});
-    out.push_back({"P_EMAX", f.emax});
-    out.push_back({"P_MAX_FIELD", f.maxField});
-    out.push_back({"P_MAX_MANT", static_cast<std::int64_t>(f.maxFiniteMant)});
-    out.push_back({"P_ROUNDING", static_cast<int>(rm.mode)});
-    out.push_back({"P_TININESS_BEFORE", rm.tininess == Tininess::BeforeRounding ? 1 : 0});
-    out.push_back({"P_OVERFLOW_SATURATE", rm.overflow == OverflowPolicy::Saturate ? 1 : 0});
+    addRounder(out, "P_", *p.productFormat, p.productRounding);
     out.push_back({"P_WINDOW_BITS", productRounderWindowBits(p)});
+  }
+  // promotion: the promoted accumulator's format and the add's rounding
+  out.push_back({"PROMOTION_STEPS", spec.promotionSteps});
+  if (p.promotion) {
+    addRounder(out, "PR_", spec.resultFormat, p.promotion->rounding);
+    out.push_back({"PR_WINDOW_BITS", promotionWindow});
   }
   out.push_back({"PARTIALS", spec.partialAccumulators});
   out.push_back({"ACC_FRAC_BITS", spec.accumulatorFracBits});

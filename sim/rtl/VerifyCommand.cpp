@@ -131,6 +131,9 @@ int verifyCommand(const VerifyOptions& o) {
   if (out.streams > 0)
     std::printf("interleaved partials: %" PRId64 " finished streams, %" PRId64 " reductions p0 + pj\n", out.streams,
                 out.reductions);
+  if (spec.promotionSteps > 0)
+    std::printf("promotion: %" PRId64 " promotions (one every %d steps since a reset or load)\n", out.promotions,
+                spec.promotionSteps);
   std::printf("speed: %.0f steps/s, %.0f cycles/s (CPU time %.2f s)\n", static_cast<double>(out.steps) / seconds,
               static_cast<double>(out.cycles) / seconds, seconds);
   std::fputs(coverage.summary().c_str(), stdout);

@@ -20,16 +20,23 @@ constexpr int kReductionStreams = 32;
 
 class BlockDriver {
  public:
-  BlockDriver(const DatapathSpec& spec, LockStep& ls) : spec_(spec), ls_(ls) {}
+  BlockDriver(const DatapathSpec& spec, LockStep& ls)
+      : spec_(spec), ls_(ls), groupSteps_(std::max(1, 2 * spec.promotionSteps)) {}
 
-  bool reset() { return ls_.cycle(CycleInputs{.rst = true}); }
+  bool reset() {
+    restart();
+    return ls_.cycle(CycleInputs{.rst = true});
+  }
 
   // Presents one step until the (registered) in_ready takes it.
   bool present(const LaneCodes& a, const LaneCodes& b, bool finish) {
     for (;;) {
       const bool accepted = ls_.outputs().inReady;
       if (!ls_.cycle(CycleInputs{.inValid = true, .inFinish = finish, .a = a, .b = b})) return false;
-      if (accepted) return true;
+      if (accepted) {
+        countPromotion();
+        return true;
+      }
     }
   }
 
@@ -39,12 +46,21 @@ class BlockDriver {
     return true;
   }
 
-  // Every partial accumulator takes c.
-  bool load(u128 c) { return ls_.cycle(CycleInputs{.load = true, .loadValue = c}); }
+  // Every partial accumulator takes c (and promotion restarts).
+  bool load(u128 c) {
+    restart();
+    return ls_.cycle(CycleInputs{.load = true, .loadValue = c});
+  }
 
-  // Load c, one step, its result: false once the lock-step stops.
+  // One step and its result: false once the lock-step stops. Each step reads c, loaded
+  // before it; with promotion c is loaded before each group of 2 x promotionSteps
+  // steps, the later ones reading their predecessor's result (a load restarts
+  // promotion): the group's first promotion adds into +0, its second into that sum,
+  // and every result between them is the promoted sum plus the unit's word.
   bool check(const LaneCodes& a, const LaneCodes& b, u128 c, Coverage& coverage) {
-    if (!load(c) || !present(a, b, false) || !idle(spec_.latency - 1)) return false;
+    if (inGroup_ == 0 && !load(c)) return false;
+    inGroup_ = (inGroup_ + 1) % groupSteps_;
+    if (!present(a, b, false) || !idle(spec_.latency - 1)) return false;
     coverage.add(a, b, c, ls_.outputs().result, ls_.outputs().flags);
     return true;
   }
@@ -63,9 +79,21 @@ class BlockDriver {
     return !stalled;
   }
 
+  std::int64_t promotions() const { return promotions_; }
+
  private:
+  void restart() { inGroup_ = sincePromotion_ = 0; }
+  // The model's rule: every promotionSteps-th step since a reset or load promotes.
+  void countPromotion() {
+    if (spec_.promotionSteps > 0 && ++sincePromotion_ == spec_.promotionSteps) ++promotions_, sincePromotion_ = 0;
+  }
+
   const DatapathSpec& spec_;
   LockStep& ls_;
+  const int groupSteps_;        // checked steps per load of the state
+  int inGroup_ = 0;             // of them, done since the last load
+  int sincePromotion_ = 0;
+  std::int64_t promotions_ = 0;
 };
 
 }  // namespace
@@ -84,6 +112,7 @@ VerifyOutcome runVerify(const DatapathSpec& spec, const VerifyPlan& plan, LockSt
   out.states = static_cast<int>(states.size());
   const auto finish = [&] {
     out.cycles = lockStep.cycles();
+    out.promotions = driver.promotions();
     return out;
   };
   // Operands of the streams: a corner code one time in four, else random.

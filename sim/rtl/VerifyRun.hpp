@@ -4,7 +4,9 @@
 // the block ends with a stream of back-to-back steps (the feedback stall at work) and
 // the finish that raises out_valid. With interleaved partial accumulators, short
 // finished streams from the loaded state follow, each ending in its reductions; with a
-// workload, a dot product of the workload from +0, streamed the same way.
+// workload, a dot product of the workload from +0, streamed the same way. With
+// promotion the state is loaded before each group of 2 x promotionSteps checked
+// steps (a load restarts promotion), so each group promotes twice.
 #pragma once
 
 #include <cstdint>
@@ -32,6 +34,7 @@ struct VerifyOutcome {
   std::int64_t reductions = 0;  // ... and the reductions p0 + pj they ran
   bool stalled = false;     // out_valid never rose after a block's finish
   std::int64_t workloadStreams = 0;  // dot products of the workload streamed
+  std::int64_t promotions = 0;  // promotion: adds into the promoted accumulator the steps crossed
 };
 
 VerifyOutcome runVerify(const DatapathSpec& spec, const VerifyPlan& plan, LockStep& lockStep, Coverage& coverage);

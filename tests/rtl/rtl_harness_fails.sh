@@ -1,22 +1,15 @@
-# `sh rtl_harness_fails.sh FMASIM CONFIG_RTZ LIBRARY_RNE CONFIGS_DIR`: the lock-step
+# `sh rtl_harness_fails.sh FMASIM CONFIG_RTZ LIBRARY_RNE`: the lock-step
 # can fail. The RTZ config checked against a model built for RNE must report a mismatch
 # (cycle, both outputs, a VCD) and exit 1; configs the RTL does not build yet are
 # refused with exit 2 and the field named.
-FMASIM=$1 RTZ=$2 LIBRARY=$3 CONFIGS=$4
+FMASIM=$1 RTZ=$2 LIBRARY=$3
 . "$(dirname "$0")/checks.sh"
 
 expect_mismatch "$FMASIM" "$RTZ" "$LIBRARY" 5000 "library -GROUNDING=0 *config -GROUNDING=1"
 "$FMASIM" verify "$RTZ" --rtl-lib "$LIBRARY" --vectors 5000 --max-mismatches 3 --vcd "$dir/m3.vcd" >"$dir/out3" 2>&1
 [ "$(grep -c '^MISMATCH' "$dir/out3")" -eq 3 ] || fail "--max-mismatches 3 did not count on to 3"
 
-# expect_unsupported CONFIG FRAGMENT: exit 2, the config and the fragment on stderr.
-expect_unsupported() {
-  "$FMASIM" rtl-params "$CONFIGS/$1" >"$dir/p" 2>"$dir/e"
-  rc=$?
-  [ "$rc" -eq 2 ] || fail "rtl-params $1: exit $rc, expected 2"
-  grep -qF "$1: $2" "$dir/e" || fail "rtl-params $1: stderr '$(cat "$dir/e")' lacks '$2'"
-}
-expect_unsupported tensorcores/h100_fp8_fp32_promoted.json '/datapath/promotion: the RTL does not promote yet'
+# Configs the RTL does not build: exit 2, the config and the field on stderr.
 # An accumulator format without infinities (OCP FP8 E4M3).
 printf '%s' '{"name": "e4acc", "datapath": {"kind": "mac", "a": "fp8_e4m3",
   "accumulator": {"format": "fp8_e4m3"}}}' >"$dir/e4acc.json"
