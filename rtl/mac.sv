@@ -393,6 +393,8 @@ module mac #(
         .result(out_result), .result_flags
     );
     assign out_flags = file_flags | result_flags;
+    logic unused_acc;  // the result is mac_promotion's
+    assign unused_acc = ^acc;
   end else begin : g_no_promotion
     assign store_value = write_value;
     assign store_flags = write_flags;

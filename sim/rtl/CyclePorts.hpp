@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 #include "RtlPluginAbi.h"
 #include "format/Wide.hpp"
@@ -33,11 +34,9 @@ struct LaneCodes {
     return code;
   }
   bool operator==(const LaneCodes&) const = default;
-  // Copies the words `lanes` codes of `bits` occupy into a port.
-  void copyTo(std::uint32_t* port, int lanes, int bits) const {
-    const auto n = static_cast<std::size_t>((lanes * bits + 31) / 32);
-    for (std::size_t i = 0; i < n; ++i) port[i] = words[i];
-  }
+  // Copies every word into a port (FMASIM_RTL_PORT_WORDS of them): a fixed size the
+  // compiler copies inline, once per cycle; the words above the lanes are zero.
+  void copyTo(std::uint32_t* port) const { std::memcpy(port, words.data(), sizeof words); }
 };
 
 struct CycleInputs {

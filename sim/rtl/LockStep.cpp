@@ -18,8 +18,8 @@ bool LockStep::cycle(const CycleInputs& in) {
   ports_.in_valid = in.inValid;
   ports_.in_finish = in.inFinish;
   ports_.load_valid = in.load;
-  in.a.copyTo(ports_.in_a, spec_.params.lanes, spec_.params.a.bits);
-  in.b.copyTo(ports_.in_b, spec_.params.lanes, spec_.params.b.bits);
+  in.a.copyTo(ports_.in_a);
+  in.b.copyTo(ports_.in_b);
   ports_.load_value[0] = static_cast<std::uint64_t>(in.loadValue);
   ports_.load_value[1] = static_cast<std::uint64_t>(in.loadValue >> 64);
   rtl_.cycle(ports_);

@@ -26,12 +26,12 @@ RtlSpeed measureRtlAlone(const DatapathSpec& spec, RtlModel& rtl, std::int64_t c
   const std::clock_t start = std::clock();
   for (std::int64_t c = 0; c < cycles; ++c) {
     const bool accepted = ports.in_ready != 0;  // in_ready of the cycle before: registered
-    operands[next].first.copyTo(ports.in_a, p.lanes, p.a.bits);
-    operands[next].second.copyTo(ports.in_b, p.lanes, p.b.bits);
+    operands[next].first.copyTo(ports.in_a);
+    operands[next].second.copyTo(ports.in_b);
     rtl.cycle(ports);
     if (accepted) {
       ++speed.steps;
-      next = (next + 1) % operands.size();
+      if (++next == operands.size()) next = 0;
     }
   }
   speed.cpuSeconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
