@@ -324,13 +324,19 @@ module mac #(
     mac_lfsr #(.BITS(RANDOM_BITS), .SEED(LFSR_SEED)) u_lfsr (
         .clk, .rst, .take(s_valid && !s_carried.special && !addend_nonfinite && ROUNDING == 5), .draw(random)
     );
+    // The lowest weight of a non-zero sum's bit 0: a product's lowest bit, a reduction's
+    // pj, or, in a window, the lowest reference (a product's or c's alignment
+    // exponent) less the window's fraction bits.
+    localparam int LOWEST_REF = PROD_LSB_EXP_MIN + PROD_FRAC_BITS < ACC_EMIN ? PROD_LSB_EXP_MIN + PROD_FRAC_BITS : ACC_EMIN;
+    localparam int EXACT_LSB_MIN = PROD_LSB_EXP_MIN < ACC_EMIN - ACC_MAN_BITS ? PROD_LSB_EXP_MIN : ACC_EMIN - ACC_MAN_BITS;
+    localparam int SUM_LSB_MIN = WINDOWED != 0 ? LOWEST_REF - ALIGN_FRAC_BITS : EXACT_LSB_MIN;
     mac_normalizer #(
         .SUM_BITS(ADDER_BITS), .WINDOW_BITS(NORM_WINDOW_BITS), .ACC_BITS(ACC_BITS), .ACC_EXP_BITS(ACC_EXP_BITS),
         .ACC_MAN_BITS(ACC_MAN_BITS), .ACC_BIAS(ACC_BIAS), .ACC_EMIN(ACC_EMIN), .ACC_EMAX(ACC_EMAX),
         .ACC_MAX_FIELD(ACC_MAX_FIELD), .OUT_FRAC_BITS(OUT_FRAC_BITS), .OUT_MAX_MANT(OUT_MAX_MANT),
         .ROUNDING(ROUNDING), .TININESS_BEFORE(TININESS_BEFORE), .OVERFLOW_SATURATE(OVERFLOW_SATURATE),
         .RANDOM_BITS(RANDOM_BITS), .EXP_W(EXP_W), .ADDS_ACC(WINDOWED != 0 && ADDEND_FUSED != 0 ? 0 : 1),
-        .NAN_CANONICAL(NAN_CANONICAL), .OVERFLOW_INFINITY(OVERFLOW_INFINITY)
+        .NAN_CANONICAL(NAN_CANONICAL), .OVERFLOW_INFINITY(OVERFLOW_INFINITY), .LSB_MIN(SUM_LSB_MIN)
     ) u_normalizer (
         .valid(s_valid), .sum(s_sum), .lsb(s_carried.lsb), .zero_sign(s_carried.zero_sign), .acc_code(addend),
         .random, .special(s_carried.special), .sp_nan(s_carried.sp_nan), .sp_nan_sign(s_carried.sp_nan_sign),

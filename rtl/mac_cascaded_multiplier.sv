@@ -65,7 +65,7 @@ module mac_cascaded_multiplier #(
       .ACC_MAN_BITS(P_MAN_BITS), .ACC_BIAS(P_BIAS), .ACC_EMIN(P_EMIN), .ACC_EMAX(P_EMAX), .ACC_MAX_FIELD(P_MAX_FIELD),
       .OUT_FRAC_BITS(P_MAN_BITS), .OUT_MAX_MANT(P_MAX_MANT), .ROUNDING(P_ROUNDING),
       .TININESS_BEFORE(P_TININESS_BEFORE), .OVERFLOW_SATURATE(P_OVERFLOW_SATURATE), .RANDOM_BITS(1), .EXP_W(EXP_W),
-      .ADDS_ACC(0)
+      .ADDS_ACC(0), .LSB_MIN((A_FLOAT != 0 ? A_EMIN - A_MAN_BITS : -A_FRAC_BITS) + (B_FLOAT != 0 ? B_EMIN - B_MAN_BITS : -B_FRAC_BITS))
   ) u_round (
       .valid(1'b1), .sum(signed_product), .lsb(e_lsb), .zero_sign(e_sign), .acc_code('0), .random(1'b0), .special(e_special),
       .sp_nan(e_nan), .sp_nan_sign(e_nan_sign), .sp_nan_low(e_nan_low), .sp_snan(e_snan), .sp_inf_zero(e_inf_zero),

@@ -2,15 +2,19 @@
 // exactly and rounds once into the accumulator format with OUT_FRAC_BITS fraction
 // bits (fmasim::normalizeRound: exactSum, then roundToFloat), or, on the special
 // path, forms specialSum's NaN or infinity. The exact sum runs in a WINDOW_BITS
-// window: both terms are normalized to the window's bit WINDOW_BITS-3, the smaller
-// is shifted right with its lost bits jammed into bit 0 (exact for the rounding, as
-// windowFits in format/Arith.hpp argues). ROUNDING follows fmasim::Rounding: 0 RNE,
+// window as exactSum's does (format/Arith.hpp): the sum is normalized to the window's
+// bit WINDOW_BITS-3, c's significand is placed there, the smaller term is shifted
+// right with its lost bits jammed into bit 0. Then one leading-zero count and shift
+// put the result's leading one at the top (clamped at the smallest normal exponent),
+// and rounding happens at one fixed bit. ROUNDING follows fmasim::Rounding: 0 RNE,
 // 1 RTZ, 2 RUP, 3 RDN, 4 RNA, 5 stochastic (random = the LFSR's draw).
 // A step whose accumulator is infinite or NaN takes the special path too. ADDS_ACC 0:
 // the accumulator was a term of the adder's sum (fused into the aligner's window),
 // the sum is rounded alone. cut_inexact: the aligner cut bits of a term.
 // NAN_CANONICAL: every NaN result is the canonical one (positive, all mantissa bits
 // set); OVERFLOW_INFINITY: an overflow gives infinity in every rounding mode.
+// LSB_MIN: the lowest weight of a non-zero sum's bit 0; only a sum that can lie far
+// below the smallest normal needs the right shift that lowers it into the window.
 module mac_normalizer #(
     parameter int SUM_BITS = 37,
     parameter int WINDOW_BITS = 40,
@@ -30,7 +34,8 @@ module mac_normalizer #(
     parameter int EXP_W = 12,
     parameter int ADDS_ACC = 1,
     parameter int NAN_CANONICAL = 0,
-    parameter int OVERFLOW_INFINITY = 0
+    parameter int OVERFLOW_INFINITY = 0,
+    parameter int LSB_MIN = -16382  // the lowest weight of a non-zero sum's bit 0
 ) (
     input  logic                       valid,  // a step is here
     input  logic signed [SUM_BITS-1:0] sum,
@@ -76,87 +81,90 @@ module mac_normalizer #(
       .sig(c_sig), .exp(c_exp), .nan_payload(c_payload)
   );
 
-  // Position of the highest set bit plus one (0 for 0): a binary search, one
-  // shift-and-test per level (log2 W levels, as a leading-zero counter is built).
-  localparam int LEVELS = $clog2(W);
-  function automatic logic signed [EXP_W-1:0] bit_length(input logic [W-1:0] x);
-    logic signed [EXP_W-1:0] position;
-    position = '0;
-    for (int k = LEVELS - 1; k >= 0; k--)
-      if ((x >> (position + EXP_W'(1 << k))) != '0) position = position + EXP_W'(1 << k);
-    bit_length = x == '0 ? '0 : position + 1;
+  // ---- shared blocks ----------------------------------------------------------------
+  localparam int TOP = W - 3;               // a normalized term's leading one (exactSum's N-3)
+  localparam int LEVELS = $clog2(W);        // shift levels: 2^(LEVELS-1) .. 1
+  localparam int SH_W = LEVELS + 1;         // a shift count 0..W
+  // x's raw bit 0 can lie below the window when its exponent is clamped at EMIN
+  localparam int X_RIGHT = LSB_MIN < ACC_EMIN - TOP ? 1 : 0;
+  localparam int RB = ROUNDING == 5 ? RANDOM_BITS : 1;  // bits read below the rounding position's guard
+
+  // A right shift amount (non-negative), W for anything beyond the window.
+  function automatic logic [SH_W-1:0] window_shift(input logic signed [EXP_W-1:0] amount);
+    window_shift = amount >= EXP_W'(W) ? SH_W'(W) : SH_W'(amount);
   endfunction
 
-  // roundAt of format/Round.hpp: sig * 2^exp rounded to a multiple of 2^lsb;
-  // {inexact, q}. A shift beyond the window loses everything (q 0, all of sig lost,
-  // half above it), as the C++ does beyond its own window.
-  function automatic logic [W:0] round_at(input logic [W-1:0] sig, input logic signed [EXP_W-1:0] exp,
-                                          input logic signed [EXP_W-1:0] lsb_at, input logic negative,
-                                          input logic [RANDOM_BITS-1:0] rnd);
-    logic signed [EXP_W-1:0] shift;
-    logic [W+1:0]            wide, q, lost, half, mask;
-    logic [RANDOM_BITS:0]    top;
-    logic                    inexact, up;
-    wide = (W + 2)'(sig);
-    shift = lsb_at - exp;
-    if (shift <= 0) begin
-      q = wide << (-shift);
-      lost = '0;
-      half = '1;
-    end else if (shift > EXP_W'(W)) begin
-      q = '0;
-      lost = wide;
-      half = (W + 2)'(1) << W;
-    end else begin
-      mask = ((W + 2)'(1) << shift) - 1;
-      q = wide >> shift;
-      lost = wide & mask;
-      half = (W + 2)'(1) << (shift - 1);
-    end
-    inexact = lost != '0;
-    // lostTopBits: the RANDOM_BITS bits just below the rounding position.
-    if (shift >= EXP_W'(RANDOM_BITS)) top = (RANDOM_BITS + 1)'(wide >> (shift - EXP_W'(RANDOM_BITS)));
-    else top = (RANDOM_BITS + 1)'(lost << (EXP_W'(RANDOM_BITS) - shift));
-    top[RANDOM_BITS] = 1'b0;
-    case (ROUNDING)
-      0: up = lost + (W + 2)'(q[0]) > half;
-      1: up = 1'b0;
-      2: up = inexact && !negative;
-      3: up = inexact && negative;
-      4: up = lost >= half;
-      default: begin
-        top = top + (RANDOM_BITS + 1)'(rnd);
-        up = top[RANDOM_BITS];
+  // v shifted left until its leading one reaches bit W-1, by at most `budget`: one
+  // level per count bit, each a zero test of the top 2^k bits and a fixed shift (a
+  // leading-zero counter and the normalization shifter in one). {count, shifted v}.
+  function automatic logic [SH_W+W-1:0] normalize(input logic [W-1:0] v, input logic signed [EXP_W-1:0] budget);
+    logic [SH_W-1:0] count;
+    count = '0;
+    for (int k = LEVELS - 1; k >= 0; k--)
+      if ((v >> (W - (1 << k))) == '0 && $signed(EXP_W'(count) + EXP_W'(1 << k)) <= budget) begin
+        v = v << (1 << k);
+        count = count + SH_W'(1 << k);
       end
+    normalize = {count, v};
+  endfunction
+
+  // v shifted right by `amount` (0..W; W loses everything), the lost bits ORed into bit 0.
+  function automatic logic [W-1:0] shift_right_jam(input logic [W-1:0] v, input logic [SH_W-1:0] amount);
+    logic sticky;
+    sticky = 1'b0;
+    if (32'(amount) >= W) begin
+      sticky = v != '0;
+      v = '0;
+    end else begin
+      for (int k = LEVELS - 1; k >= 0; k--)
+        if (amount[k]) begin
+          sticky = sticky | ((v & ((W'(1) << (1 << k)) - 1)) != '0);
+          v = v >> (1 << k);
+        end
+    end
+    shift_right_jam = v | W'(sticky);
+  endfunction
+
+  // Round-up decision of a magnitude q (its lowest bit lsb_q), the round bit, the bits
+  // below it, and the RANDOM_BITS bits below q for stochastic rounding.
+  function automatic logic round_up(input logic lsb_q, input logic round_bit, input logic sticky,
+                                    input logic [RB-1:0] below, input logic negative, input logic [RB-1:0] rnd);
+    logic [RB:0] top;
+    top = (RB + 1)'(below) + (RB + 1)'(rnd);
+    case (ROUNDING)
+      0: round_up = round_bit && (sticky || lsb_q);
+      1: round_up = 1'b0;
+      2: round_up = (round_bit || sticky) && !negative;
+      3: round_up = (round_bit || sticky) && negative;
+      4: round_up = round_bit;
+      default: round_up = top[RB];
     endcase
-    round_at = {inexact, W'(q + (W + 2)'(up))};
   endfunction
 
   // One procedural block whose branches skip what a step does not need: nothing when
   // no step is there (valid low: the result is don't-care, as hardware that isolates
-  // its operands), no exact sum on the special path, no alignment when c or the sum
-  // is zero, the unbounded rounding only where after-rounding tininess reads it. The
-  // logic is the same either way; a Verilated model then evaluates only the branch taken.
+  // its operands), no exact sum on the special path. The logic is the same either way;
+  // a Verilated model then evaluates only the branch taken.
   logic [SUM_BITS-1:0]     x_mag;
-  logic                    x_sign, x_zero, y_sign, y_zero;
-  logic [W-1:0]            x_sig, y_sig, big_sig, small_sig, u_sig, jammed;
-  logic signed [EXP_W-1:0] x_exp, y_exp, big_exp, small_exp, u_exp, e, lx, ly, lu, sx, sy, d;
+  logic                    x_sign, x_zero, y_sign, y_zero, c_larger, big_sign, u_sign, negated;
+  logic [W-1:0]            x_sig, y_sig, big_sig, small_sig, u_sig, v;
+  logic signed [EXP_W-1:0] x_top, y_top, big_top, u_top, e, biased_exp, budget;
+  logic [SH_W-1:0]         shift;
+  logic [SH_W+W-1:0]       normalized;
   logic signed [W:0]       signed_sum;
-  logic                    u_sign, y_larger, big_sign;
-  logic                    tiny, inexact, unbounded_tiny, round_to_zero, overflowed;
-  logic [W:0]              rounded, unbounded;
+  logic                    tiny, inexact, unbounded_tiny, round_to_zero, overflowed, up;
+  logic [P+1:0]            rounded;
   logic [MAG_BITS-1:0]     magnitude, finite_mag;
-  logic signed [EXP_W-1:0] biased_exp;  // the exponent field below e's (q's leading one completes it)
   logic                    pos_inf, neg_inf;
   localparam logic [ACC_BITS-1:0] CANONICAL_NAN = {1'b0, {(ACC_BITS - 1) {1'b1}}};
 
   always_comb begin
     result = '0;
     flags = '0;
-    {x_mag, x_sign, x_zero, x_sig, y_sig, big_sig, small_sig, u_sig, jammed} = '0;
-    {x_exp, y_exp, big_exp, small_exp, u_exp, e, lx, ly, lu, sx, sy, d, signed_sum} = '0;
-    {u_sign, y_larger, big_sign, tiny, inexact, unbounded_tiny, round_to_zero, overflowed, y_sign, y_zero} = '0;
-    {rounded, unbounded, magnitude, finite_mag, biased_exp, pos_inf, neg_inf} = '0;
+    {x_mag, x_sign, x_zero, y_sign, y_zero, c_larger, big_sign, u_sign, negated} = '0;
+    {x_sig, y_sig, big_sig, small_sig, u_sig, v, x_top, y_top, big_top, u_top, e, biased_exp, budget} = '0;
+    {shift, normalized, signed_sum, tiny, inexact, unbounded_tiny, round_to_zero, overflowed, up} = '0;
+    {rounded, magnitude, finite_mag, pos_inf, neg_inf} = '0;
     if (!valid) begin
       // no step: the result is don't-care
     end else if (special || c_inf || c_nan) begin
@@ -179,70 +187,73 @@ module mac_normalizer #(
         result = CANONICAL_NAN;
     end else begin
       // ---- exact sum (exactSum of format/Arith.hpp) ---------------------------------
+      // Each term's leading one at bit TOP, unless its exponent would fall below EMIN:
+      // a subnormal c stays where its exponent field puts it, the sum x shifts up only
+      // as far as EMIN. The larger term stays, the smaller shifts right with its lost
+      // bits jammed into bit 0. Where exactSum would normalize further both are below
+      // 2^(EMIN+1) and round at EMIN - P, which reads only bits above the jam.
       x_mag = sum[SUM_BITS-1] ? SUM_BITS'(-sum) : SUM_BITS'(sum);
       x_zero = sum == '0;
       x_sign = x_zero ? zero_sign : sum[SUM_BITS-1];
-      x_sig = W'(x_mag);
-      y_sig = ADDS_ACC != 0 ? W'(c_sig) : '0;
       y_sign = ADDS_ACC != 0 ? c_sign : zero_sign;
       y_zero = ADDS_ACC == 0 || c_zero;
+      if (!x_zero) begin
+        budget = lsb - EMIN + EXP_W'(TOP);  // the shift that puts bit 0's weight EMIN - TOP
+        if (X_RIGHT != 0 && budget < 0) begin
+          x_sig = shift_right_jam(W'(x_mag), window_shift(-budget));
+          x_top = EMIN;
+        end else begin
+          normalized = normalize(W'(x_mag) << 2, budget);
+          x_sig = normalized[W-1:0] >> 2;
+          x_top = lsb + EXP_W'(TOP) - EXP_W'(normalized[SH_W+W-1:W]);
+        end
+      end
+      if (!y_zero) begin
+        y_sig = W'(c_sig) << (TOP - ACC_MAN_BITS);
+        y_top = c_exp + EXP_W'(ACC_MAN_BITS);
+      end
       if (x_zero && y_zero) begin
         u_sign = x_sign == y_sign ? x_sign : ROUNDING == 3;
       end else if (y_zero) begin
         u_sig = x_sig;
-        u_exp = lsb;
+        u_top = x_top;
         u_sign = x_sign;
       end else if (x_zero) begin
         u_sig = y_sig;
-        u_exp = c_exp;
+        u_top = y_top;
         u_sign = y_sign;
       end else begin
-        // Both normalized to the window's bit W-3; the smaller shifted right, its lost
-        // bits jammed into bit 0.
-        lx = bit_length(x_sig);
-        // A normal c's significand has its leading one in place: only a subnormal
-        // needs the search.
-        ly = y_sig[ACC_MAN_BITS] ? EXP_W'(ACC_MAN_BITS + 1) : bit_length(y_sig);
-        sx = EXP_W'(W - 2) - lx;
-        sy = EXP_W'(W - 2) - ly;
-        x_exp = lsb - sx;
-        y_exp = c_exp - sy;
-        y_larger = x_exp < y_exp;
-        big_sig = y_larger ? y_sig << sy : x_sig << sx;
-        small_sig = y_larger ? x_sig << sx : y_sig << sy;
-        big_exp = y_larger ? y_exp : x_exp;
-        small_exp = y_larger ? x_exp : y_exp;
-        big_sign = y_larger ? y_sign : x_sign;
-        d = big_exp - small_exp;
-        if (d >= EXP_W'(W)) jammed = W'(small_sig != '0);
-        else jammed = (small_sig >> d) | W'((small_sig & ((W'(1) << d) - 1)) != '0);
-        signed_sum = (W + 1)'(big_sig) + (x_sign != y_sign ? -((W + 1)'(jammed)) : (W + 1)'(jammed));
-        u_sig = W'(signed_sum[W] ? -signed_sum : signed_sum);
-        u_exp = big_exp;
-        u_sign = u_sig == '0 ? ROUNDING == 3 : big_sign ^ signed_sum[W];
+        c_larger = y_top > x_top;
+        big_sig = c_larger ? y_sig : x_sig;
+        small_sig = c_larger ? x_sig : y_sig;
+        big_top = c_larger ? y_top : x_top;
+        big_sign = c_larger ? y_sign : x_sign;
+        small_sig = shift_right_jam(small_sig, window_shift(big_top - (c_larger ? x_top : y_top)));
+        signed_sum = (W + 1)'(big_sig) + (x_sign != y_sign ? -((W + 1)'(small_sig)) : (W + 1)'(small_sig));
+        negated = signed_sum[W];  // the smaller term won: only when the exponents are equal
+        u_sig = W'(negated ? -signed_sum : signed_sum);
+        u_top = big_top;
+        u_sign = u_sig == '0 ? ROUNDING == 3 : big_sign ^ negated;
       end
       // ---- rounding (roundToFloat of format/Round.hpp into the P-bit format) -------
       if (u_sig != '0) begin
-        // After the aligned add the leading one is at bit W-2 (a carry) or W-3 (the
-        // larger term's); only a cancellation (or a lone term) needs the search.
-        if (u_sig[W-2]) lu = EXP_W'(W - 1);
-        else if (u_sig[W-3]) lu = EXP_W'(W - 2);
-        else lu = bit_length(u_sig);
-        e = u_exp + lu - 1;  // 2^e <= |u| < 2^(e+1)
-        tiny = e < EMIN;
+        // Leading one to bit W-1, its weight e; a result below 2^EMIN stops with bit
+        // W-1 at EMIN. Either way the rounding position is bit W-1-P.
+        normalized = normalize(u_sig, u_top - EMIN + 2);
+        v = normalized[W-1:0];
+        shift = normalized[SH_W+W-1:W];
+        e = u_top + 2 - EXP_W'(shift);
+        tiny = !v[W-1];
         biased_exp = e + EXP_W'(ACC_BIAS - 1);
-        rounded = round_at(u_sig, u_exp, tiny ? EMIN - EXP_W'(P) : e - EXP_W'(P), u_sign, random);
-        inexact = rounded[W];
-        // After rounding, a result just below the smallest normal is tiny only if
-        // rounding with unbounded exponent stays below it.
-        unbounded_tiny = 1'b1;
-        if (TININESS_BEFORE == 0 && e == EMIN - 1) begin
-          unbounded = round_at(u_sig, u_exp, e - EXP_W'(P), u_sign, random);
-          unbounded_tiny = (unbounded[W-1:0] >> (P + 1)) == '0;
-        end
+        up = round_up(v[W-1-P], v[W-2-P], v[W-3-P:0] != '0, v[W-2-P-:RB], u_sign, RB'(random));
+        rounded = (P + 2)'(v[W-1-:P+1]) + (P + 2)'(up);
+        inexact = v[W-2-P:0] != '0;
+        // After rounding, a result just below the smallest normal (leading one at bit
+        // W-2) is tiny only if rounding one bit lower (unbounded exponent) stays below it.
+        unbounded_tiny = TININESS_BEFORE != 0 || !v[W-2] || !(&v[W-2-:P+1]) ||
+                         !round_up(v[W-2-P], v[W-3-P], v[W-4-P:0] != '0, v[W-3-P-:RB], u_sign, RB'(random));
         round_to_zero = ROUNDING == 1 || (ROUNDING == 2 && u_sign) || (ROUNDING == 3 && !u_sign);
-        finite_mag = tiny ? MAG_BITS'(rounded[W-1:0])
-                          : (MAG_BITS'(biased_exp) << P) + MAG_BITS'(rounded[W-1:0]);
+        finite_mag = tiny ? MAG_BITS'(rounded) : (MAG_BITS'(biased_exp) << P) + MAG_BITS'(rounded);
         overflowed = !tiny && (e > EMAX || finite_mag > MAX_MAG);
         if (overflowed) begin
           magnitude = OVERFLOW_INFINITY == 0 && (OVERFLOW_SATURATE != 0 || round_to_zero) ? MAX_MAG : INF_MAG;
@@ -260,5 +271,5 @@ module mac_normalizer #(
   // The top bits were checked against MAX_MAG and the tininess bound; a narrow format
   // (a cma's product) leaves the exponent's top bits to the overflow check.
   logic unused_carries;
-  assign unused_carries = ^{magnitude[MAG_BITS-1], unbounded[W], biased_exp};
+  assign unused_carries = ^{magnitude[MAG_BITS-1], biased_exp, signed_sum[W], rounded[P+1], random};
 endmodule

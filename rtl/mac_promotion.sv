@@ -69,7 +69,8 @@ module mac_promotion #(
       .ACC_MAN_BITS(PR_MAN_BITS), .ACC_BIAS(PR_BIAS), .ACC_EMIN(PR_EMIN), .ACC_EMAX(PR_EMAX),
       .ACC_MAX_FIELD(PR_MAX_FIELD), .OUT_FRAC_BITS(PR_MAN_BITS), .OUT_MAX_MANT(PR_MAX_MANT), .ROUNDING(PR_ROUNDING),
       .TININESS_BEFORE(PR_TININESS_BEFORE), .OVERFLOW_SATURATE(PR_OVERFLOW_SATURATE), .RANDOM_BITS(1),
-      .EXP_W(EXP_W), .ADDS_ACC(1), .NAN_CANONICAL(NAN_CANONICAL), .OVERFLOW_INFINITY(0)
+      .EXP_W(EXP_W), .ADDS_ACC(1), .NAN_CANONICAL(NAN_CANONICAL), .OVERFLOW_INFINITY(0),
+      .LSB_MIN(ACC_EMIN - ACC_MAN_BITS)  // the word's lowest weight
   ) u_add (
       .valid(write_valid || load_valid), .sum(word_sum), .lsb, .zero_sign(sign),
       .acc_code(load_valid ? '0 : promoted_q), .random(1'b0), .special(inf || nan), .sp_nan(nan),
