@@ -42,6 +42,7 @@ module mac #(
     parameter int RANDOM_BITS = 8,
     parameter logic [31:0] LFSR_SEED = 32'd1,
     parameter int NORM_WINDOW_BITS = 40,
+    parameter int SUM_LSB_MIN = -18,  // the lowest weight of a non-zero sum's bit 0
     parameter int INT_SATURATE = 0,
     // exponent arithmetic width (covers every weight the units compute)
     parameter int EXP_W = 12,
@@ -324,12 +325,6 @@ module mac #(
     mac_lfsr #(.BITS(RANDOM_BITS), .SEED(LFSR_SEED)) u_lfsr (
         .clk, .rst, .take(s_valid && !s_carried.special && !addend_nonfinite && ROUNDING == 5), .draw(random)
     );
-    // The lowest weight of a non-zero sum's bit 0: a product's lowest bit, a reduction's
-    // pj, or, in a window, the lowest reference (a product's or c's alignment
-    // exponent) less the window's fraction bits.
-    localparam int LOWEST_REF = PROD_LSB_EXP_MIN + PROD_FRAC_BITS < ACC_EMIN ? PROD_LSB_EXP_MIN + PROD_FRAC_BITS : ACC_EMIN;
-    localparam int EXACT_LSB_MIN = PROD_LSB_EXP_MIN < ACC_EMIN - ACC_MAN_BITS ? PROD_LSB_EXP_MIN : ACC_EMIN - ACC_MAN_BITS;
-    localparam int SUM_LSB_MIN = WINDOWED != 0 ? LOWEST_REF - ALIGN_FRAC_BITS : EXACT_LSB_MIN;
     mac_normalizer #(
         .SUM_BITS(ADDER_BITS), .WINDOW_BITS(NORM_WINDOW_BITS), .ACC_BITS(ACC_BITS), .ACC_EXP_BITS(ACC_EXP_BITS),
         .ACC_MAN_BITS(ACC_MAN_BITS), .ACC_BIAS(ACC_BIAS), .ACC_EMIN(ACC_EMIN), .ACC_EMAX(ACC_EMAX),

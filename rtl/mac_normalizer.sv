@@ -85,8 +85,9 @@ module mac_normalizer #(
   localparam int TOP = W - 3;               // a normalized term's leading one (exactSum's N-3)
   localparam int LEVELS = $clog2(W);        // shift levels: 2^(LEVELS-1) .. 1
   localparam int SH_W = LEVELS + 1;         // a shift count 0..W
-  // x's raw bit 0 can lie below the window when its exponent is clamped at EMIN
-  localparam int X_RIGHT = LSB_MIN < ACC_EMIN - TOP ? 1 : 0;
+  // The sum's bit 0 can lie below the window's lowest weight, EMIN - TOP with c (the
+  // sum's exponent clamped at EMIN), EMIN - (W - 1) alone (the rounder's clamp).
+  localparam int X_RIGHT = LSB_MIN < ACC_EMIN - (ADDS_ACC != 0 ? TOP : W - 1) ? 1 : 0;
   localparam int RB = ROUNDING == 5 ? RANDOM_BITS : 1;  // bits read below the rounding position's guard
 
   // A right shift amount (non-negative), W for anything beyond the window.
@@ -190,22 +191,28 @@ module mac_normalizer #(
       // Each term's leading one at bit TOP, unless its exponent would fall below EMIN:
       // a subnormal c stays where its exponent field puts it, the sum x shifts up only
       // as far as EMIN. The larger term stays, the smaller shifts right with its lost
-      // bits jammed into bit 0. Where exactSum would normalize further both are below
-      // 2^(EMIN+1) and round at EMIN - P, which reads only bits above the jam.
+      // bits jammed into bit 0 (only when its exponent is lower: the larger one is then
+      // normalized, as in exactSum). Where exactSum would normalize further both are
+      // below 2^(EMIN+1) and round at EMIN - P, which reads only bits above bit 0.
       x_mag = sum[SUM_BITS-1] ? SUM_BITS'(-sum) : SUM_BITS'(sum);
       x_zero = sum == '0;
       x_sign = x_zero ? zero_sign : sum[SUM_BITS-1];
       y_sign = ADDS_ACC != 0 ? c_sign : zero_sign;
       y_zero = ADDS_ACC == 0 || c_zero;
       if (!x_zero) begin
-        budget = lsb - EMIN + EXP_W'(TOP);  // the shift that puts bit 0's weight EMIN - TOP
+        // With c, the sum's leading one goes to TOP (its exponent at least EMIN) for the
+        // alignment; alone, the sum goes to the final normalization as it is.
+        budget = lsb - EMIN + EXP_W'(ADDS_ACC != 0 ? TOP : W - 1);
         if (X_RIGHT != 0 && budget < 0) begin
           x_sig = shift_right_jam(W'(x_mag), window_shift(-budget));
-          x_top = EMIN;
-        end else begin
+          x_top = ADDS_ACC != 0 ? EMIN : EMIN - 2;
+        end else if (ADDS_ACC != 0) begin
           normalized = normalize(W'(x_mag) << 2, budget);
           x_sig = normalized[W-1:0] >> 2;
           x_top = lsb + EXP_W'(TOP) - EXP_W'(normalized[SH_W+W-1:W]);
+        end else begin
+          x_sig = W'(x_mag);
+          x_top = lsb + EXP_W'(TOP);
         end
       end
       if (!y_zero) begin

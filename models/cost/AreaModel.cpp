@@ -41,6 +41,71 @@ GateCount operandDecode(const Format& f) {
   return orReduce(f.expBits) + orReduce(f.expBits) + orReduce(f.manBits);
 }
 
+// A leading-zero count and normalization shift in one (rtl/mac_normalizer.sv): per
+// shift level a zero test of the top 2^k bits, a row of muxes and a compare of the
+// count so far against the shift the exponent allows.
+GateCount normalizeShifter(int bits, int exponentBits, AdderArchitecture adder) {
+  const int levels = ceilLog2(bits);
+  return shifter(bits, bits - 1) + cells(Cell::And2, (1 << levels) - 1) +
+         static_cast<double>(levels) * magnitudeComparator(exponentBits, adder);
+}
+
+// A right shift whose lost bits are ORed into the lowest bit.
+GateCount jamShifter(int bits) { return shifter(bits, bits) + orReduce(bits); }
+
+// One float rounder as rtl/mac_normalizer.sv builds it (the normalizer, a cma's product
+// rounding, the promotion add): the exact sum of a signed sum and an optional addend in
+// a window of `window` bits, then one normalization and rounding at a fixed bit.
+struct Rounder {
+  int sumBits = 0;
+  int window = 0;
+  const Format* addend = nullptr;  // joins here: decoded, aligned and added
+  Format out;                      // the rounded format (its kept fraction bits)
+  RoundingMode rounding;
+  bool sumBelowWindow = false;  // the sum's lowest bit can lie below the window
+  int exponentBits = 0;
+  int resultBits = 0;  // the code written, with its special values
+};
+
+void addRounder(PartList& u, const Rounder& r, AdderArchitecture adder, const std::string& prefix = "") {
+  const int w = r.window, e = r.exponentBits, p = r.out.manBits;
+  u.add(prefix + "sum magnitude", conditionalNegate(r.sumBits) + incrementer(r.sumBits));
+  if (r.sumBelowWindow) u.add(prefix + "sum right shift", jamShifter(w));
+  if (r.addend) {
+    // The sum's leading one to the window's top (its exponent at least emin); the
+    // addend placed by its exponent; the smaller shifted right and added.
+    u.add(prefix + "sum normalization", normalizeShifter(w, e, adder) + carryPropagateAdder(e, adder));
+    u.add(prefix + "addend decode", operandDecode(*r.addend));
+    u.add(prefix + "alignment", magnitudeComparator(e, adder) + carryPropagateAdder(e, adder) +
+                                    multiplexer(2, 2 * w) + jamShifter(w));
+    u.add(prefix + "addend adder", conditionalNegate(w + 1) + carryPropagateAdder(w + 1, adder) +
+                                       conditionalNegate(w) + incrementer(w));
+  }
+  u.add(prefix + "normalization", normalizeShifter(w, e, adder) + carryPropagateAdder(e, adder));
+  // Round, guard and sticky bits at fixed positions, the increment of p + 1 bits; the
+  // stochastic carry of the random bits; after-rounding tininess rounds one bit lower.
+  GateCount rounding = orReduce(w - p - 2) + incrementer(p + 1) + cells(Cell::And2, 4);
+  const bool stochastic = r.rounding.mode == Rounding::Stochastic;
+  if (stochastic) rounding += carryPropagateAdder(r.rounding.randomBits, adder);
+  if (r.rounding.tininess == Tininess::AfterRounding) {
+    rounding += orReduce(p + 1) + orReduce(w - p - 3) + cells(Cell::And2, 4);
+    if (stochastic) rounding += carryPropagateAdder(r.rounding.randomBits, adder);
+  }
+  u.add(prefix + "rounding", rounding);
+  u.add(prefix + "exponent update", carryPropagateAdder(e, adder) + incrementer(e));
+  u.add(prefix + "overflow and underflow", 2.0 * magnitudeComparator(e, adder));
+  u.add(prefix + "special values", multiplexer(3, r.resultBits) + cells(Cell::And2, 4 * kFlagBits));
+}
+
+// The lowest weight of a float format's code.
+int lowestWeight(const Format& f) { return f.isFloat() ? f.emin - f.manBits : -f.fracBits; }
+
+// Whether a sum whose lowest bit weighs lsbMin can lie below a rounder's window into a
+// format of smallest exponent emin (rtl/mac_normalizer.sv, X_RIGHT).
+bool sumBelowWindow(int lsbMin, int emin, int window, bool addend) {
+  return lsbMin < emin - (addend ? window - 3 : window - 1);
+}
+
 UnitArea multiplier(const DatapathSpec& s, const Architecture& arch) {
   const DatapathParams& p = s.params;
   PartList u(Unit::Multiplier);
@@ -61,8 +126,16 @@ UnitArea multiplier(const DatapathSpec& s, const Architecture& arch) {
   if (p.kind == DatapathKind::Cma) {
     // Rounding the product into its format: a one-bit normalization, the rounding
     // increment and the exponent's carry.
-    u.add("product rounding",
-          multiplexer(2, s.productSigBits) + incrementer(s.productSigBits) + incrementer(s.exponentBits), lanes);
+    // Rounding the exact product into its format: a rounder without an addend.
+    Rounder r;
+    r.sumBits = aBits + bBits + 1;
+    r.window = s.productRoundWindowBits;
+    r.out = *p.productFormat;
+    r.rounding = p.productRounding;
+    r.sumBelowWindow = sumBelowWindow(lowestWeight(p.a) + lowestWeight(p.b), r.out.emin, r.window, false);
+    r.exponentBits = s.exponentBits;
+    r.resultBits = r.out.bits;
+    addRounder(u, r, arch.adder, "product ");
   }
   u.add("pipeline registers", registerBits(lanes * (s.productSigBits + s.exponentBits + 1) + specialPathBits(s)),
         stages(s, Unit::Multiplier));
@@ -104,9 +177,7 @@ UnitArea aligner(const DatapathSpec& s, const Architecture& arch) {
     u.add("negate", conditionalNegate(s.alignWindowBits), terms);
   } else if (s.exactAlignment && p.lanes == 1) {
     // One product stays put (the addend is aligned to it in the normalizer): only its
-    // sign is applied, and its register holds the signed product (the window's upper
-    // bits are copies of its sign).
-    termBits = s.productSigBits + 1;
+    // sign is applied.
     u.add("negate", conditionalNegate(termBits));
   } else {
     u.add("reference exponent", maxSelect(terms, s.exponentBits, arch.adder));
@@ -134,24 +205,19 @@ UnitArea normalizer(const DatapathSpec& s, const Architecture& arch) {
   const DatapathParams& p = s.params;
   PartList u(Unit::Normalizer);
   if (p.accumulatorKind != AccumulatorKind::Float) return u.take();
-  const int w = s.adderBits;
-  if (addendJoinsInNormalizer(s)) {
-    // The accumulator meets the adder's sum here: its decode, alignment and add.
-    u.add("addend decode", operandDecode(p.accumulator));
-    u.add("addend alignment", maxSelect(2, s.exponentBits, arch.adder) + shifter(w, w));
-    u.add("addend adder", carryPropagateAdder(w, arch.adder));
-  }
-  u.add("absolute value", conditionalNegate(w) + incrementer(w));
-  u.add("leading-zero counter", leadingZeroCounter(w));
-  u.add("normalization shifter", shifter(w, s.normalizeShiftMax));
-  u.add("sticky", orReduce(w - s.outputFractionBits - 2));
-  u.add("rounding incrementer", incrementer(s.outputFractionBits + 1));
+  const bool addend = addendJoinsInNormalizer(s);
+  Rounder r;
+  r.sumBits = s.adderBits;
+  r.window = s.normalizeWindowBits;
+  r.addend = addend ? &p.accumulator : nullptr;
+  r.out = s.roundingFormat;
+  r.rounding = p.outputRounding;
+  r.sumBelowWindow = sumBelowWindow(s.sumLsbMin, p.accumulator.emin, r.window, addend);
+  r.exponentBits = s.exponentBits;
+  r.resultBits = s.accumulatorBits;
+  addRounder(u, r, arch.adder);
   if (p.outputRounding.mode == Rounding::Stochastic)
-    u.add("stochastic source", registerBits(32) + cells(Cell::Xor2, 3) +
-                                   carryPropagateAdder(p.outputRounding.randomBits, arch.adder));
-  u.add("exponent update", carryPropagateAdder(s.exponentBits, arch.adder) + incrementer(s.exponentBits));
-  u.add("overflow and underflow", 2.0 * magnitudeComparator(s.exponentBits, arch.adder));
-  u.add("special values", multiplexer(3, s.accumulatorBits) + cells(Cell::And2, 4 * kFlagBits));
+    u.add("stochastic source", registerBits(32) + cells(Cell::Xor2, 3));
   u.add("pipeline registers", registerBits(s.accumulatorBits + kFlagBits), stages(s, Unit::Normalizer));
   return u.take();
 }
@@ -160,20 +226,36 @@ UnitArea accumulator(const DatapathSpec& s, const Architecture& arch) {
   const DatapathParams& p = s.params;
   PartList u(Unit::Accumulator);
   u.add("accumulator registers", registerBits(s.accumulatorBits * s.partialAccumulators + kFlagBits));
-  if (s.partialAccumulators > 1) u.add("partial select", multiplexer(s.partialAccumulators, s.accumulatorBits));
+  // Starting a dot product from a given value (a bias, a previous tile's sum): the
+  // load port's mux on each accumulator bit.
+  u.add("load", multiplexer(2, s.accumulatorBits * s.partialAccumulators));
+  // The loop's read of the step's partial and the final reduction's read of pj.
+  if (s.partialAccumulators > 1)
+    u.add("partial reads", multiplexer(s.partialAccumulators, s.accumulatorBits), 2);
   if (p.accumulatorKind != AccumulatorKind::Float) {
     u.add("accumulate adder", carryPropagateAdder(s.accumulatorBits, arch.adder));
     if (p.integerOverflow == IntegerOverflow::Saturate)
       u.add("saturation", multiplexer(2, s.accumulatorBits) + cells(Cell::Xor2, 2));
   }
   if (s.promotionSteps > 0) {
-    // A float adder of the promotion format beside the unit (DeepSeek-V3's FP32
-    // accumulation on the CUDA cores): swap, align, add, normalize, round, register.
+    // rtl/mac_promotion.sv: the word written (or loaded) decoded and added to the
+    // promoted register by a rounder of the promotion format; the promoted register,
+    // the result register and the count of writes.
     const Format& f = s.resultFormat;
-    const int prec = f.manBits + 1, w = prec + 3, e = f.expBits + 2;
-    u.add("promotion adder", magnitudeComparator(e, arch.adder) + multiplexer(2, 2 * prec) + shifter(w, w) +
-                                 carryPropagateAdder(w, arch.adder) + leadingZeroCounter(w) + shifter(w, w) +
-                                 incrementer(prec + 1) + carryPropagateAdder(e, arch.adder) + registerBits(f.bits));
+    const int count = ceilLog2(s.promotionSteps + 1);
+    u.add("promotion word", multiplexer(2, s.accumulatorBits) + operandDecode(p.accumulator));
+    Rounder r;
+    r.sumBits = p.accumulator.manBits + 2;
+    r.window = s.promotionWindowBits;
+    r.addend = &f;
+    r.out = f;
+    r.rounding = p.promotion->rounding;
+    r.sumBelowWindow = sumBelowWindow(lowestWeight(p.accumulator), f.emin, r.window, true);
+    r.exponentBits = s.exponentBits;
+    r.resultBits = f.bits;
+    addRounder(u, r, arch.adder, "promotion ");
+    u.add("promotion registers", registerBits(2 * f.bits + kFlagBits + count) + incrementer(count) +
+                                     multiplexer(2, s.accumulatorBits));
   }
   u.add("pipeline registers", registerBits(s.accumulatorBits), stages(s, Unit::Accumulator));
   return u.take();

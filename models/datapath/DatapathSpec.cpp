@@ -80,14 +80,15 @@ bool deriveAligner(const DatapathParams& p, DatapathSpec& s, std::string& error)
     s.alignShiftMax = f + 2;  // a term further below the reference is entirely cut off (or rounds to 0 or 1)
     s.adderBits = s.alignWindowBits + ceilLog2(s.adderTerms);
   } else if (p.lanes == 1) {
-    // One product needs no common window: it is exact as it is. The addend meets it
-    // in an FMA-style window (product, addend precision and guard bits, with sticky).
-    const int addendBits = precisionBits(p.accumulator);
-    s.alignFractionBits = s.productFracBits + addendBits + 2;
-    s.alignIntegerBits = 3;
-    s.alignWindowBits = s.productSigBits + addendBits + 3;
-    s.alignShiftMax = s.alignWindowBits;
-    s.adderBits = s.alignWindowBits + 1;
+    // One product needs no common window: it stays as it is, a signed significand
+    // product. The accumulator meets it in the normalizer's window. Interleaved
+    // partials are reduced as terms here: then a term holds an accumulator significand.
+    const int termSigBits = std::max(s.productSigBits, p.hazard == FeedbackHazard::Interleave ? precisionBits(p.accumulator) : 0);
+    s.alignFractionBits = s.productFracBits;
+    s.alignIntegerBits = s.productSigBits - s.productFracBits + 1;
+    s.alignWindowBits = termSigBits + 1;
+    s.alignShiftMax = 0;
+    s.adderBits = s.alignWindowBits;
   } else {
     // Exact alignment of several products: a fixed window over the whole product
     // range (Kulisch), so no product bit is ever shifted out.
@@ -227,6 +228,34 @@ bool derivePromotion(const DatapathParams& p, DatapathSpec& s, std::string& erro
   return true;
 }
 
+// A rounder's window: the wider of its terms (a sum of sumBits, an addend of addendBits
+// significand bits), two bits above it and one for the jam; and the bits rounding reads
+// below the leading one, with a guard bit.
+int rounderWindowBits(int sumBits, int addendBits, const Format& out, const RoundingMode& rm) {
+  return std::max(std::max(sumBits, addendBits) + 3, roundingBits(out, rm) + 4);
+}
+
+void deriveRounderWindows(const DatapathParams& p, DatapathSpec& s) {
+  if (p.accumulatorKind == AccumulatorKind::Float) {
+    s.normalizeWindowBits = rounderWindowBits(s.adderBits, precisionBits(p.accumulator), s.roundingFormat,
+                                              p.outputRounding);
+    // A product's lowest bit or a reduction's partial; in a window, the lowest
+    // reference (a product's or the accumulator's exponent) less the fraction bits.
+    const int accLowest = p.accumulator.emin - p.accumulator.manBits;
+    s.sumLsbMin = s.exactAlignment
+                      ? std::min(s.productLsbExpMin, accLowest)
+                      : std::min(s.productLsbExpMin + s.productFracBits, p.accumulator.emin) - s.alignFractionBits;
+  }
+  if (p.kind == DatapathKind::Cma) {
+    // The exact product, unsigned significands multiplied, alone.
+    const int exactBits = sigFracBits(p.a) + 1 + sigFracBits(p.b) + 1;
+    s.productRoundWindowBits = rounderWindowBits(exactBits, 0, *p.productFormat, p.productRounding);
+  }
+  if (p.promotion)  // the unit's word as a signed sum, the promoted register as the addend
+    s.promotionWindowBits = rounderWindowBits(precisionBits(p.accumulator) + 1, precisionBits(s.resultFormat),
+                                              s.resultFormat, p.promotion->rounding);
+}
+
 void derivePipeline(const DatapathParams& p, DatapathSpec& s) {
   int total = 0;
   for (int n : p.stages) total += n;
@@ -285,10 +314,10 @@ std::optional<DatapathSpec> deriveDatapathSpec(const DatapathParams& params, std
   }
   if (!deriveMultiplier(p, s, error) || !deriveAccumulator(p, s, error) || !deriveAligner(p, s, error))
     return std::nullopt;
-  if (p.accumulatorKind == AccumulatorKind::Float) s.normalizeShiftMax = s.adderBits;
   deriveExponentBits(p, s);
   derivePipeline(p, s);
   if (!derivePromotion(p, s, error)) return std::nullopt;
+  deriveRounderWindows(p, s);
   return s;
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "format/Format.hpp"
+#include "format/Round.hpp"
 #include "format/Value.hpp"
 
 namespace fmasim {
@@ -113,7 +114,13 @@ struct DatapathSpec {
   // rounding to outputFractionBits within the accumulator format's exponent range.
   int outputFractionBits = 0;
   Format roundingFormat;  // the accumulator format with outputFractionBits mantissa bits
-  int normalizeShiftMax = 0;
+  // The exact-sum window of each float rounder (the sum, then the bits rounding reads,
+  // as windowFits in format/Arith.hpp requires): the normalizer's (0 without a float
+  // accumulator), a cma's product rounder's and the promotion add's (0 without them).
+  int normalizeWindowBits = 0;
+  int sumLsbMin = 0;  // the lowest weight of a non-zero sum's bit 0 (float accumulators)
+  int productRoundWindowBits = 0;
+  int promotionWindowBits = 0;
 
   // Promotion: steps between promotions (interval / lanes; 0: none), and the format
   // of the unit's final result (the promotion format, else the accumulator's).

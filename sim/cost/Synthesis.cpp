@@ -32,9 +32,11 @@ std::string lastLines(const std::string& text, int n) {
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
 // Flattens the design, marks each group's cells (yosys' submod attribute), removes
-// what constants and unused outputs make dead across the former instance borders,
+// what constants and unused outputs make dead across the former instance borders
+// (registers holding a constant too: a unit apart cannot see that its input is one),
 // and moves each group into a module of its own. Only passes that keep cells (and so
-// their mark) run before: opt_dff and opt_expr -fine make new, unmarked cells.
+// their mark) run before: opt_expr -fine and opt_dff's enable and reset merging make
+// new, unmarked cells.
 // Single-bit nets first: submod leaves a multi-bit net undriven inside a group that
 // drives only part of it.
 std::string groupingCommands(const SynthesisJob& job) {
@@ -44,7 +46,7 @@ std::string groupingCommands(const SynthesisJob& job) {
     for (const std::string& instance : g.instances) s += " c:$flatten*" + instance;
     s += "\n";
   }
-  return s + "opt_expr\nopt_clean\nwreduce\nsplitnets -ports\nopt_clean -purge\nsubmod\n";
+  return s + "opt -nodffe -nosdff\nwreduce\nsplitnets -ports\nopt_clean -purge\nsubmod\n";
 }
 
 struct StatFiles {

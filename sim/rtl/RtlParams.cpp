@@ -98,28 +98,6 @@ void addRounder(std::vector<RtlParameter>& out, const std::string& prefix, const
   out.push_back({prefix + "OVERFLOW_SATURATE", rm.overflow == OverflowPolicy::Saturate ? 1 : 0});
 }
 
-// The normalizer's exact-sum window: both terms and then the bits rounding reads, as
-// windowFits (format/Arith.hpp) requires of the C++ window.
-int normalizerWindowBits(const DatapathSpec& spec) {
-  const Format& acc = spec.params.accumulator;
-  return std::max(std::max(spec.adderBits, significandBits(acc)) + 3,
-                  roundingBits(spec.roundingFormat, spec.params.outputRounding) + 4);
-}
-
-// cma: the window in which the exact product is rounded into the product format, as
-// normalizerWindowBits for the accumulator (the product has no addend).
-int productRounderWindowBits(const DatapathParams& p) {
-  const int exactBits = significandFractionBits(p.a) + 1 + significandFractionBits(p.b) + 1;
-  return std::max(exactBits + 3, roundingBits(*p.productFormat, p.productRounding) + 4);
-}
-
-// Promotion: the window of the add promoted + unit word, as normalizerWindowBits (the
-// word is the sum, a signed significand of the unit's accumulator format).
-int promotionWindowBits(const DatapathSpec& spec) {
-  return std::max(std::max(significandBits(spec.params.accumulator) + 1, significandBits(spec.resultFormat)) + 3,
-                  roundingBits(spec.resultFormat, spec.params.promotion->rounding) + 4);
-}
-
 // The lowest weight an exact product reaches (a cma rounds it into the product
 // format, whose lowest weight the spec's productLsbExpMin is then).
 int exactProductLsbMagnitude(const DatapathParams& p) {
@@ -162,8 +140,8 @@ std::optional<std::vector<RtlParameter>> rtlParameters(const DatapathSpec& spec,
   out.push_back({"ADDER_BITS", spec.adderBits});
   out.push_back({"FLOAT_ACC", floatAcc ? 1 : 0});
   out.push_back({"ACC_BITS", spec.accumulatorBits});
-  const int window = floatAcc ? normalizerWindowBits(spec) : 0;
-  const int promotionWindow = p.promotion ? promotionWindowBits(spec) : 0;
+  const int window = spec.normalizeWindowBits;
+  const int promotionWindow = spec.promotionWindowBits;
   if (floatAcc) {
     const Format& acc = p.accumulator;
     const RoundingMode& rm = p.outputRounding;
@@ -181,6 +159,7 @@ std::optional<std::vector<RtlParameter>> rtlParameters(const DatapathSpec& spec,
     out.push_back({"RANDOM_BITS", rm.randomBits});
     out.push_back({"LFSR_SEED", p.lfsrSeed});
     out.push_back({"NORM_WINDOW_BITS", window});
+    out.push_back({"SUM_LSB_MIN", spec.sumLsbMin});
   } else {
     out.push_back({"INT_SATURATE", p.integerOverflow == IntegerOverflow::Saturate ? 1 : 0});
     out.push_back({"FIXED_CUT", spec.exactAlignment ? 0 : 1});  // fewer fraction bits than the products
@@ -206,7 +185,7 @@ std::optional<std::vector<RtlParameter>> rtlParameters(const DatapathSpec& spec,
   out.push_back({"CASCADED", p.kind == DatapathKind::Cma ? 1 : 0});
   if (p.kind == DatapathKind::Cma) {
     addRounder(out, "P_", *p.productFormat, p.productRounding);
-    out.push_back({"P_WINDOW_BITS", productRounderWindowBits(p)});
+    out.push_back({"P_WINDOW_BITS", spec.productRoundWindowBits});
   }
   // promotion: the promoted accumulator's format and the add's rounding
   out.push_back({"PROMOTION_STEPS", spec.promotionSteps});

@@ -126,8 +126,11 @@ TEST(AreaModel, BoothAndPrefixChangeTheMultiplierAndAdders) {
 }
 
 TEST(AreaModel, PromotionAddsAFloatAdderOfThePromotionFormat) {
-  EXPECT_GT(partGE(specOf("tensorcores/h100_fp8_fp32_promoted"), Unit::Accumulator, "promotion adder"), 0);
-  EXPECT_EQ(partGE(specOf("tensorcores/h100_fp8_fp32"), Unit::Accumulator, "promotion adder"), 0);
+  // The add of the unit's word to the promoted register, and the registers.
+  for (const char* part : {"promotion addend adder", "promotion registers"}) {
+    EXPECT_GT(partGE(specOf("tensorcores/h100_fp8_fp32_promoted"), Unit::Accumulator, part), 0) << part;
+    EXPECT_EQ(partGE(specOf("tensorcores/h100_fp8_fp32"), Unit::Accumulator, part), 0) << part;
+  }
 }
 
 }  // namespace
