@@ -27,10 +27,10 @@ struct UnitEnergy {
   double registerDataFj = 0;   // the unit's flops whose data toggle, per step
   double clockFj = 0;          // every flop's clock load over the cycles of a step
   double leakageFj = 0;        // over the cycles of a step
-  // One final reduction p0 + pj passing through the unit (0 if pj does not pass it or
-  // there is one partial accumulator):
-  // its logic and register data at the steps' activity. Its cycles' clock and leakage
-  // are in clockFj and leakageFj (cycles per step count the reductions' cycles).
+  // One final reduction p0 + pj passing through the unit (0 if pj does not pass it, or
+  // with one partial accumulator): its logic and register data at the steps' activity.
+  // Its cycles' clock and leakage are in clockFj and leakageFj (cycles per step count
+  // the reductions' cycles).
   double reductionFj = 0;
   // One promotion add (accumulator only): the promotion adder's logic and the promoted
   // register's data, at their toggle rate per add (promotionActivity).

@@ -53,18 +53,26 @@ double perStepFormulaFj(const DatapathSpec& spec, const Technology& t, const Uni
   std::vector<Signal> boundary;
   Signal held = Signal::Accumulator;
   switch (u) {
-    case Unit::Multiplier: boundary = {Signal::OperandA, Signal::OperandB, Signal::Product}, held = Signal::Product; break;
+    case Unit::Multiplier:
+      boundary = {Signal::OperandA, Signal::OperandB, Signal::Product};
+      held = Signal::Product;
+      break;
     case Unit::Aligner:
-      boundary = floatAcc ? std::vector{Signal::Product, Signal::Accumulator, Signal::AlignedTerm}
-                          : std::vector{Signal::Product, Signal::AlignedTerm};
+      boundary = {Signal::Product, Signal::AlignedTerm};
+      if (floatAcc) boundary.push_back(Signal::Accumulator);  // the fused addend
       held = Signal::AlignedTerm;
       break;
-    case Unit::Adder: boundary = {Signal::AlignedTerm, Signal::Sum}, held = Signal::Sum; break;
+    case Unit::Adder:
+      boundary = {Signal::AlignedTerm, Signal::Sum};
+      held = Signal::Sum;
+      break;
     case Unit::Normalizer:
       if (floatAcc) boundary = {Signal::Sum, Signal::Rounded};
       held = floatAcc ? Signal::Rounded : Signal::Sum;
       break;
-    case Unit::Accumulator: boundary = {floatAcc ? Signal::Rounded : Signal::Sum, Signal::Accumulator}; break;
+    case Unit::Accumulator:
+      boundary = {floatAcc ? Signal::Rounded : Signal::Sum, Signal::Accumulator};
+      break;
   }
   const auto rateOf = [&](const std::vector<Signal>& signals) {
     double toggles = 0, bits = 0;
