@@ -27,25 +27,41 @@ struct UnitEnergy {
   double registerDataFj = 0;   // the unit's flops whose data toggle, per step
   double clockFj = 0;          // every flop's clock load over the cycles of a step
   double leakageFj = 0;        // over the cycles of a step
-  double totalFj() const { return logicFj + registerDataFj + clockFj + leakageFj; }
+  // One final reduction p0 + pj passing through the unit (0 if pj does not pass it, or
+  // with one partial accumulator): its logic and register data at the steps' activity.
+  // Its cycles' clock and leakage are in clockFj and leakageFj (cycles per step count
+  // the reductions' cycles).
+  double reductionFj = 0;
+  // One promotion add (accumulator only): the promotion adder's logic and the promoted
+  // register's data, at their toggle rate per add (promotionActivity).
+  double promotionFj = 0;
+  double promotionActivity = 0;  // toggles per bit per add of the word added and the promoted register
+  double stepFj() const { return logicFj + registerDataFj + clockFj + leakageFj; }
 };
 
 struct EnergyEstimate {
   std::array<UnitEnergy, kUnitCount> units{};
   double cyclesPerStep = 0;   // the pipeline's cycles per dot product over its steps
   std::int64_t stepsPerDot = 0;
+  std::int64_t reductionsPerDot = 0;  // final reductions of interleaved partials
+  std::int64_t promotionsPerDot = 0;  // promotion adds
   std::int64_t length = 0;    // K: products per dot product
   std::int64_t macsCounted = 0;  // products of the steps whose toggles were counted
 
-  double fjPerStep() const;
-  double pjPerDot() const { return fjPerStep() * static_cast<double>(stepsPerDot) / 1000; }
+  // A unit's energy over one dot product: its steps, reductions and promotion adds.
+  double fjPerDot(const UnitEnergy& u) const;
+  double fjPerDot() const;
+  double pjPerDot() const { return fjPerDot() / 1000; }
   // Per product (MAC): a dot product's energy over its K products (a padded last
   // step's unused lanes are paid for, as the hardware pays for them).
   double pjPerMac() const { return length > 0 ? pjPerDot() / static_cast<double>(length) : 0; }
   double pjPerMac(const UnitEnergy& u) const;
+  double percent(const UnitEnergy& u) const;  // the unit's share of a dot product's energy
 };
 
-// cyclesPerDot: the engine's cycles for one dot product of stepsPerDot steps.
+// cyclesPerDot: the engine's cycles for one dot product of stepsPerDot steps (with its
+// final reductions). The reductions and promotion adds per dot product follow from
+// the spec (DatapathModel::reductions, promotionAdds).
 EnergyEstimate estimateEnergy(const DatapathSpec& spec, const std::array<UnitArea, kUnitCount>& areas,
                               const Technology& technology, const UnitActivity& activity, std::int64_t stepsPerDot,
                               std::int64_t cyclesPerDot, std::int64_t length);

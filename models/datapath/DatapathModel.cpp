@@ -12,7 +12,7 @@ DatapathModel::DatapathModel(const DatapathSpec& spec, UnitActivity* activity)
   if (spec.params.accumulatorKind == AccumulatorKind::Float) {
     decodeAcc_.emplace(spec.params.accumulator);
     decodeResult_.emplace(spec.resultFormat);
-    if (spec.promotionSteps > 0) promotion_.emplace(spec);
+    if (spec.promotionSteps > 0) promotion_.emplace(spec, activity);
     // The sum's width is checked per step; the addend and the rounding are fixed by the spec.
     narrowWindow_ = windowFits<std::uint64_t>(0, significandBits(spec.params.accumulator),
                                               roundingBits(spec.roundingFormat, spec.params.outputRounding));
@@ -220,10 +220,18 @@ AccumulatorValue DatapathModel::finish() {
   return partials_[0];
 }
 
+std::int64_t DatapathModel::reductions(const DatapathSpec& spec, std::int64_t steps) {
+  return steps == 0 ? 0 : std::min<std::int64_t>(steps, spec.partialAccumulators) - 1;
+}
+
+std::int64_t DatapathModel::promotionAdds(const DatapathSpec& spec, std::int64_t steps) {
+  // One per promotionSteps steps, and the final one unless the last step promoted.
+  return spec.promotionSteps > 0 ? (steps + spec.promotionSteps - 1) / spec.promotionSteps : 0;
+}
+
 std::int64_t DatapathModel::cycles(const DatapathSpec& spec, std::int64_t steps) {
   if (steps == 0) return 0;
-  const std::int64_t reductions = std::min<std::int64_t>(steps, spec.partialAccumulators) - 1;
-  return (steps - 1) * spec.initiationInterval + spec.latency + reductions * spec.reductionLatency;
+  return (steps - 1) * spec.initiationInterval + spec.latency + reductions(spec, steps) * spec.reductionLatency;
 }
 
 double DatapathModel::toDouble(const AccumulatorValue& v) const {

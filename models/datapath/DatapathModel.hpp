@@ -64,6 +64,11 @@ class DatapathModel {
 
   // Cycles the pipeline takes for `steps` steps and the final reduction.
   static std::int64_t cycles(const DatapathSpec& spec, std::int64_t steps);
+  // Final reductions p0 + pj after `steps` steps (one per partial written, but p0).
+  static std::int64_t reductions(const DatapathSpec& spec, std::int64_t steps);
+  // Promotion adds of a dot product of `steps` steps (ceil(steps / promotionSteps):
+  // finish() adds nothing when the last step promoted, as the unit then holds +0).
+  static std::int64_t promotionAdds(const DatapathSpec& spec, std::int64_t steps);
 
   // A result of finish() as a double (for reports).
   double toDouble(const AccumulatorValue& v) const;

@@ -13,6 +13,8 @@ const char* signalName(Signal s) {
     case Signal::Sum: return "sum";
     case Signal::Rounded: return "rounded";
     case Signal::Accumulator: return "accumulator";
+    case Signal::PromotionInput: return "promotion input";
+    case Signal::Promoted: return "promoted";
   }
   return "?";
 }
@@ -30,6 +32,8 @@ UnitActivity::UnitActivity(const DatapathSpec& spec) {
       {1, spec.adderBits},
       {floatAcc ? 1 : 0, p.accumulator.bits},
       {spec.partialAccumulators, accBits},
+      {spec.promotionSteps > 0 ? 1 : 0, p.accumulator.bits},
+      {spec.promotionSteps > 0 ? 1 : 0, spec.resultFormat.bits},
   }};
   std::size_t first = 0;
   for (std::size_t i = 0; i < tracks_.size(); ++i) {
@@ -47,16 +51,17 @@ void UnitActivity::clear() {
   for (Track& t : tracks_) t.toggles = 0;
   std::fill(last_.begin(), last_.end(), u128{0});
   steps_ = 0;
+  promotions_ = 0;
 }
 
-double UnitActivity::rate(std::span<const Signal> signals) const {
+double UnitActivity::rate(std::span<const Signal> signals, std::int64_t events) const {
   std::int64_t toggled = 0, width = 0;
   for (Signal s : signals) {
     toggled += toggles(s);
     width += bits(s);
   }
-  if (steps_ == 0 || width == 0) return 0;
-  return static_cast<double>(toggled) / (static_cast<double>(width) * static_cast<double>(steps_));
+  if (events == 0 || width == 0) return 0;
+  return static_cast<double>(toggled) / (static_cast<double>(width) * static_cast<double>(events));
 }
 
 std::vector<Signal> UnitActivity::unitSignals(const DatapathSpec& spec, Unit u) {

@@ -25,8 +25,12 @@ enum class Signal : std::uint8_t {
   Sum,          // the adder's output
   Rounded,      // the normalizer's output: the rounded code (float accumulators)
   Accumulator,  // the accumulator registers, one per partial accumulator
+  // Promotion (counted per promotion add, not per step): the unit's word added, and
+  // the promoted register.
+  PromotionInput,
+  Promoted,
 };
-inline constexpr int kSignalCount = 7;
+inline constexpr int kSignalCount = 9;
 const char* signalName(Signal s);
 
 class UnitActivity {
@@ -48,19 +52,31 @@ class UnitActivity {
   }
   // Steps the counts cover (DatapathModel counts them).
   void countStep() { ++steps_; }
+  // One promotion add: `unitWord` (of the accumulator format) added into the promoted
+  // register, which then holds `promoted` (of the promotion format).
+  void recordPromotion(std::uint64_t unitWord, std::uint64_t promoted) {
+    ++promotions_;
+    record(Signal::PromotionInput, 0, unitWord);
+    record(Signal::Promoted, 0, promoted);
+  }
 
   std::int64_t toggles(Signal s) const { return tracks_[static_cast<std::size_t>(s)].toggles; }
   // Bits of the signal over all its copies (lanes, terms, partials).
   int bits(Signal s) const { return tracks_[static_cast<std::size_t>(s)].width * tracks_[static_cast<std::size_t>(s)].copies; }
   std::int64_t steps() const { return steps_; }
+  std::int64_t promotions() const { return promotions_; }
 
   // Toggles per bit per step of a set of signals (0 before any step).
-  double rate(std::span<const Signal> signals) const;
+  double rate(std::span<const Signal> signals) const { return rate(signals, steps_); }
+  // Toggles per bit per event (a step, or a promotion add for the promotion signals).
+  double rate(std::span<const Signal> signals, std::int64_t events) const;
 
   // The signals at the boundary of a unit (inputs and outputs), whose mean toggle
   // rate is the unit's activity; and the signal its registers hold.
   static std::vector<Signal> unitSignals(const DatapathSpec& spec, Unit u);
   static Signal registeredSignal(const DatapathSpec& spec, Unit u);
+  // The promotion adder's boundary: the word added and the promoted register.
+  static constexpr std::array<Signal, 2> kPromotionSignals{Signal::PromotionInput, Signal::Promoted};
 
   // The multiplier's output as one bit vector: sign, exponent, significand.
   static u128 packProduct(const DatapathSpec& spec, bool sign, std::int32_t exponent, u128 significand) {
@@ -80,6 +96,7 @@ class UnitActivity {
   std::array<Track, kSignalCount> tracks_{};
   std::vector<u128> last_;
   std::int64_t steps_ = 0;
+  std::int64_t promotions_ = 0;
 };
 
 }  // namespace fmasim

@@ -27,6 +27,7 @@ std::optional<EnergyEstimate> workloadEnergy(const RunConfig& config, const std:
           [&](const std::uint64_t* a, const std::uint64_t* b, const std::int32_t* s) {
             if (activity.steps() < maxSteps) model.step(a, b, s);
           });
+      model.finish();  // the final promotion add counts its toggles
     }
   } catch (const std::exception& e) {  // a tensor file that changed or failed mid-run
     error = e.what();

@@ -38,7 +38,6 @@ std::string costTable(const CostReport& r, bool parts) {
   for (const CostRow& row : r.rows) {
     const double total = totalGE(r, row);
     const EnergyEstimate* e = row.energy ? &*row.energy : nullptr;
-    const double totalFj = e ? e->fjPerStep() : 0;
     out += row.config + "  (" + t.name + ", " + multiplierArchitectureName(r.architecture.multiplier) +
            " multiplier, " + adderArchitectureName(r.architecture.adder) + " adders)\n";
     std::snprintf(buf, sizeof buf, "  %-26s %10s %12s %7s", "unit", "GE", "um^2", "%");
@@ -53,7 +52,7 @@ std::string costTable(const CostReport& r, bool parts) {
       out += line("  %-26s %10.0f %12.1f %6.1f%%", unitName(u.unit), ge, ge * t.um2PerGE, 100 * ge / total);
       if (e) {
         const UnitEnergy& ue = e->units[static_cast<std::size_t>(u.unit)];
-        std::snprintf(buf, sizeof buf, "  %9.4f %6.1f%%", e->pjPerMac(ue), totalFj > 0 ? 100 * ue.totalFj() / totalFj : 0);
+        std::snprintf(buf, sizeof buf, "  %9.4f %6.1f%%", e->pjPerMac(ue), e->percent(ue));
         out += buf;
       }
       out += "\n";
@@ -71,10 +70,13 @@ std::string costTable(const CostReport& r, bool parts) {
     std::snprintf(buf, sizeof buf, "  %9.4f %6.1f%%\n", e->pjPerMac(), 100.0);
     out += buf;
     std::snprintf(buf, sizeof buf,
-                  "  energy: %.4f pJ per MAC, %.2f pJ per dot product of %lld; toggles counted over the first %lld MACs "
-                  "of the workload in the functional engine; %.2f V, %.2f GHz, %.2f cycles per step\n",
+                  "  energy: %.4f pJ per MAC, %.2f pJ per dot product of %lld (%lld steps, %lld final reductions, %lld "
+                  "promotion adds); toggles counted over the first %lld MACs of the workload in the functional "
+                  "engine; %.2f V, %.2f GHz, %.2f cycles per step\n",
                   e->pjPerMac(), e->pjPerDot(), static_cast<long long>(e->length),
-                  static_cast<long long>(e->macsCounted), t.voltage, t.clockGHz, e->cyclesPerStep);
+                  static_cast<long long>(e->stepsPerDot), static_cast<long long>(e->reductionsPerDot),
+                  static_cast<long long>(e->promotionsPerDot), static_cast<long long>(e->macsCounted), t.voltage,
+                  t.clockGHz, e->cyclesPerStep);
     out += buf;
   }
   return out;
@@ -99,10 +101,13 @@ nlohmann::json costRowJson(const CostReport& r, const CostRow& row) {
     if (e) {
       const UnitEnergy& ue = e->units[static_cast<std::size_t>(u.unit)];
       unit["pj_per_op"] = e->pjPerMac(ue);
-      unit["energy_percent"] = e->fjPerStep() > 0 ? 100 * ue.totalFj() / e->fjPerStep() : 0;
+      unit["energy_percent"] = e->percent(ue);
       unit["activity"] = ue.activity;
       unit["fj_per_step"] = {{"logic", ue.logicFj}, {"register_data", ue.registerDataFj}, {"clock", ue.clockFj},
                              {"leakage", ue.leakageFj}};
+      unit["fj_per_reduction"] = ue.reductionFj;
+      unit["fj_per_promotion"] = ue.promotionFj;
+      unit["promotion_activity"] = ue.promotionActivity;
     }
     units.push_back(unit);
   }
@@ -111,6 +116,9 @@ nlohmann::json costRowJson(const CostReport& r, const CostRow& row) {
     j["pj_per_op"] = e->pjPerMac();
     j["pj_per_dot"] = e->pjPerDot();
     j["dot_length"] = e->length;
+    j["steps_per_dot"] = e->stepsPerDot;
+    j["reductions_per_dot"] = e->reductionsPerDot;
+    j["promotions_per_dot"] = e->promotionsPerDot;
     j["cycles_per_step"] = e->cyclesPerStep;
     j["energy_macs_counted"] = e->macsCounted;
     j["energy_engine"] = "functional";
@@ -144,7 +152,7 @@ std::string costCsv(const CostReport& r) {
       if (row.energy) {  // empty fields when the energy was not asked for
         const EnergyEstimate& e = *row.energy;
         const UnitEnergy& ue = e.units[static_cast<std::size_t>(u.unit)];
-        std::snprintf(buf, sizeof buf, "%.6g,%.2f", e.pjPerMac(ue), e.fjPerStep() > 0 ? 100 * ue.totalFj() / e.fjPerStep() : 0);
+        std::snprintf(buf, sizeof buf, "%.6g,%.2f", e.pjPerMac(ue), e.percent(ue));
         out += buf;
       } else {
         out += ",";

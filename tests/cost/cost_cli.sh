@@ -17,8 +17,11 @@ for name in int8_int32 fp8_e4m3_fp32 fp8_e4m3_fp16 fp8_e4m3_kulisch; do
 done
 [ "$(grep -c '^  total ' "$tmp/out")" = 4 ] || fail "expected 4 totals in: $(cat "$tmp/out")"
 [ "$(grep -c 'pJ/op' "$tmp/out")" = 4 ] || fail "expected an energy column per config in: $(cat "$tmp/out")"
-[ "$(grep -c '^  energy: .* pJ per MAC, .* pJ per dot product of 4096; toggles counted over the first 65536 MACs of the workload in the functional engine' "$tmp/out")" = 4 ] \
+[ "$(grep -c '^  energy: .* pJ per MAC, .* pJ per dot product of 4096 (.*); toggles counted over the first 65536 MACs of the workload in the functional engine' "$tmp/out")" = 4 ] \
   || fail "expected an energy line per config in: $(cat "$tmp/out")"
+# fp8_e4m3_fp32 interleaves four partials: three final reductions per dot product
+grep -q 'pJ per dot product of 4096 (4096 steps, 3 final reductions, 0 promotion adds)' "$tmp/out" \
+  || fail "expected the interleaved config's reductions in: $(cat "$tmp/out")"
 
 "$fmasim" cost "$configs/fp8_e4m3_dot4.json" --tech sky130 --json "$tmp/cost.json" --csv "$tmp/cost.csv" --quiet \
   || fail "cost --json exited $?"
@@ -26,6 +29,11 @@ grep -q '"name": "sky130"' "$tmp/cost.json" || fail "no technology in the JSON r
 [ "$(grep -c '^fp8_e4m3_dot4,sky130,' "$tmp/cost.csv")" = 5 ] || fail "expected 5 unit rows: $(cat "$tmp/cost.csv")"
 grep -q '"pj_per_op"' "$tmp/cost.json" || fail "no pj_per_op in the JSON report"
 grep -q '"energy_macs_counted": 65536' "$tmp/cost.json" || fail "no energy prefix in the JSON report"
+# promotion every 128 products of a 32-lane dot: 32 adds per dot product of 4096
+"$fmasim" cost "$configs/tensorcores/h100_fp8_fp32_promoted.json" --json "$tmp/promoted.json" --quiet \
+  || fail "cost --json of a promoted config exited $?"
+grep -q '"promotions_per_dot": 32' "$tmp/promoted.json" || fail "no promotions_per_dot in: $(cat "$tmp/promoted.json")"
+grep -q '"reductions_per_dot": 0' "$tmp/promoted.json" || fail "no reductions_per_dot in the JSON report"
 head -1 "$tmp/cost.csv" | grep -q ',pj_per_op,energy_percent$' || fail "CSV header: $(head -1 "$tmp/cost.csv")"
 grep '^fp8_e4m3_dot4,sky130,multiplier,' "$tmp/cost.csv" | grep -Eq ',[0-9.e-]+,[0-9.]+$' || fail "no energy in the CSV rows"
 
