@@ -15,10 +15,13 @@ int nanPayloadBits(const Format& f) { return f.isFloat() && f.nan == NanStyle::I
 // a NaN (its sign), a signaling NaN, inf * 0, infinite (its sign), and the first
 // operand NaN's payload as far as the accumulator's mantissa keeps it (NaNs propagate
 // their payload); with an integer one, only invalid.
-int specialPathBits(const DatapathSpec& s) {
+// After the multiplier a final reduction's pj joins, with the accumulator's payload.
+int specialPathBits(const DatapathSpec& s, bool afterMultiplier = false) {
   const DatapathParams& p = s.params;
   if (p.accumulatorKind != AccumulatorKind::Float) return 1;
-  return 7 + std::min(nanPayloadBits(p.accumulator), std::max(nanPayloadBits(p.a), nanPayloadBits(p.b)));
+  int payload = std::max(nanPayloadBits(p.a), nanPayloadBits(p.b));
+  if (afterMultiplier && s.partialAccumulators > 1) payload = nanPayloadBits(p.accumulator);
+  return 7 + std::min(nanPayloadBits(p.accumulator), payload);
 }
 
 int stages(const DatapathSpec& s, Unit u) { return s.params.stages[static_cast<int>(u)]; }
@@ -43,11 +46,11 @@ GateCount operandDecode(const Format& f) {
 
 // A leading-zero count and normalization shift in one (rtl/mac_normalizer.sv): per
 // shift level a zero test of the top 2^k bits, a row of muxes and a compare of the
-// count so far against the shift the exponent allows.
-GateCount normalizeShifter(int bits, int exponentBits, AdderArchitecture adder) {
+// count so far (levels bits) against the shift the exponent allows.
+GateCount normalizeShifter(int bits, AdderArchitecture adder) {
   const int levels = ceilLog2(bits);
   return shifter(bits, bits - 1) + cells(Cell::And2, (1 << levels) - 1) +
-         static_cast<double>(levels) * magnitudeComparator(exponentBits, adder);
+         static_cast<double>(levels) * magnitudeComparator(levels, adder);
 }
 
 // A right shift whose lost bits are ORed into the lowest bit.
@@ -74,14 +77,14 @@ void addRounder(PartList& u, const Rounder& r, AdderArchitecture adder, const st
   if (r.addend) {
     // The sum's leading one to the window's top (its exponent at least emin); the
     // addend placed by its exponent; the smaller shifted right and added.
-    u.add(prefix + "sum normalization", normalizeShifter(w, e, adder) + carryPropagateAdder(e, adder));
+    u.add(prefix + "sum normalization", normalizeShifter(w, adder) + carryPropagateAdder(e, adder));
     u.add(prefix + "addend decode", operandDecode(*r.addend));
     u.add(prefix + "alignment", magnitudeComparator(e, adder) + carryPropagateAdder(e, adder) +
                                     multiplexer(2, 2 * w) + jamShifter(w));
     u.add(prefix + "addend adder", conditionalNegate(w + 1) + carryPropagateAdder(w + 1, adder) +
                                        conditionalNegate(w) + incrementer(w));
   }
-  u.add(prefix + "normalization", normalizeShifter(w, e, adder) + carryPropagateAdder(e, adder));
+  u.add(prefix + "normalization", normalizeShifter(w, adder) + carryPropagateAdder(e, adder));
   // Round, guard and sticky bits at fixed positions, the increment of p + 1 bits; the
   // stochastic carry of the random bits; after-rounding tininess rounds one bit lower.
   GateCount rounding = orReduce(w - p - 2) + incrementer(p + 1) + cells(Cell::And2, 4);
@@ -160,7 +163,7 @@ int adderTermCount(const DatapathSpec& s) { return addendJoinsInNormalizer(s) ? 
 int carriedBits(const DatapathSpec& s) {
   const bool floatAcc = s.params.accumulatorKind == AccumulatorKind::Float;
   const bool addend = addendJoinsInNormalizer(s) && s.params.addend == AddendPath::Fused;
-  return specialPathBits(s) + (floatAcc ? 1 : 0) + (addend ? s.accumulatorBits : 0);
+  return specialPathBits(s, true) + (floatAcc ? 1 : 0) + (addend ? s.accumulatorBits : 0);
 }
 
 UnitArea aligner(const DatapathSpec& s, const Architecture& arch) {
@@ -243,7 +246,8 @@ UnitArea accumulator(const DatapathSpec& s, const Architecture& arch) {
     // the result register and the count of writes.
     const Format& f = s.resultFormat;
     const int count = ceilLog2(s.promotionSteps + 1);
-    u.add("promotion word", multiplexer(2, s.accumulatorBits) + operandDecode(p.accumulator));
+    PartList promotion(Unit::Accumulator);
+    promotion.add("word", multiplexer(2, s.accumulatorBits) + operandDecode(p.accumulator));
     Rounder r;
     r.sumBits = p.accumulator.manBits + 2;
     r.window = s.promotionWindowBits;
@@ -253,9 +257,11 @@ UnitArea accumulator(const DatapathSpec& s, const Architecture& arch) {
     r.sumBelowWindow = sumBelowWindow(lowestWeight(p.accumulator), f.emin, r.window, true);
     r.exponentBits = s.exponentBits;
     r.resultBits = f.bits;
-    addRounder(u, r, arch.adder, "promotion ");
-    u.add("promotion registers", registerBits(2 * f.bits + kFlagBits + count) + incrementer(count) +
-                                     multiplexer(2, s.accumulatorBits));
+    addRounder(promotion, r, arch.adder);
+    promotion.add("registers", registerBits(2 * f.bits + kFlagBits + count) + incrementer(count) +
+                                   multiplexer(2, s.accumulatorBits));
+    // One part: the energy model charges its logic on promotion adds only.
+    u.add("promotion adder", promotion.take().total());
   }
   u.add("pipeline registers", registerBits(s.accumulatorBits), stages(s, Unit::Accumulator));
   return u.take();

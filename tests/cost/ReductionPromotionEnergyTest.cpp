@@ -134,11 +134,19 @@ TEST(ReductionPromotionEnergy, InterleavedPartialsPayTheirFinalReductions) {
     EXPECT_EQ(x.reductionsPerDot, reductions) << length;
     EXPECT_EQ(y.reductionsPerDot, 0) << length;
     // The steps as before, plus a pass of each unit on the reduction path per reduction.
+    // The interleaved units are wider than the twin's (a term holds a partial, the
+    // special path its NaN payload): the twin's energies are scaled by the GE ratio.
+    const auto xAreas = unitAreas(derive(interleaved), {}), yAreas = unitAreas(derive(stalled), {});
+    const Technology t = technology("nangate45");
+    const auto twinFj = [&](Unit u) {
+      const auto i = static_cast<std::size_t>(u);
+      return dynamicFj(unit(y, u)) * t.ge(xAreas[i].total()) / t.ge(yAreas[i].total());
+    };
     double stepsFj = 0, passFj = 0, twinPassFj = 0;
     for (const UnitEnergy& u : x.units) stepsFj += u.stepFj() * static_cast<double>(length);
     for (Unit u : {Unit::Aligner, Unit::Adder, Unit::Normalizer, Unit::Accumulator}) {
       passFj += dynamicFj(unit(x, u));
-      twinPassFj += dynamicFj(unit(y, u));
+      twinPassFj += twinFj(u);
     }
     const double reductionFj = x.fjPerDot() - stepsFj;
     EXPECT_NEAR(reductionFj, static_cast<double>(reductions) * passFj, 1e-9 * x.fjPerDot()) << length;
@@ -151,19 +159,6 @@ TEST(ReductionPromotionEnergy, InterleavedPartialsPayTheirFinalReductions) {
     const double twinReductionFj = static_cast<double>(reductions) * twinPassFj;
     EXPECT_GT(reductionFj, 0.75 * twinReductionFj) << length;
     EXPECT_LT(reductionFj, 1.5 * twinReductionFj) << length;
-    // On short dot products the partials barely change the step activity: the adder
-    // and normalizer (whose signals do not include the partials) of the interleaved
-    // datapath spend more than the twin's by about the reductions' pass through them.
-    if (length <= 16) {
-      double excessFj = 0, twinFj = 0;
-      for (Unit u : {Unit::Adder, Unit::Normalizer}) {
-        excessFj += x.fjPerDot(unit(x, u)) - y.fjPerDot(unit(y, u)) -
-                    (unit(x, u).clockFj + unit(x, u).leakageFj - unit(y, u).clockFj - unit(y, u).leakageFj) *
-                        static_cast<double>(length);
-        twinFj += static_cast<double>(reductions) * dynamicFj(unit(y, u));
-      }
-      EXPECT_NEAR(excessFj / twinFj, 1, 0.25) << length;
-    }
     std::printf("K %4lld: %lld reductions %8.1f fJ (stall twin's units, one step each: %8.1f fJ); pJ per dot %.3f "
                 "(steps only %.3f)\n",
                 static_cast<long long>(length), static_cast<long long>(reductions), reductionFj, twinReductionFj,

@@ -1,6 +1,6 @@
 // The area model against yosys' generic-gate synthesis of each config's RTL: every
 // unit's model GE within 25 % of its synthesis (units synthesized apart), the total
-// within 15 % of the whole mac's. One yosys run per config (a test of its own).
+// within 15 % of the units' sum and within 25 % of the whole mac flattened. One yosys run per config (a test of its own).
 // Where the RTL is larger than the hardware the model describes, for a reason stated
 // below, the unit is listed as a known excess: the test then requires the excess to
 // be still there, so that the list shrinks when the RTL is improved.
@@ -19,7 +19,7 @@
 namespace fmasim {
 namespace {
 
-constexpr double kUnitTolerance = 0.25, kTotalTolerance = 0.15;
+constexpr double kUnitTolerance = 0.25, kTotalTolerance = 0.15, kWholeTolerance = 0.25;
 
 struct KnownExcess {
   std::string scope;  // "float" or "integer" (accumulator kind; not fixed point), or one config's name
@@ -28,14 +28,6 @@ struct KnownExcess {
 };
 // docs/COST_MODEL.md, "Model against synthesis of the RTL", explains each.
 const std::vector<KnownExcess> kKnownExcess = {
-    {"float", "normalizer",
-     "rtl/mac_normalizer.sv finds leading ones by a binary search of variable shifts (three times), normalizes both "
-     "the sum and the accumulator before aligning them, and rounds twice at a variable position"},
-    {"float", "total", "the normalizer's excess"},
-    {"float", "accumulator", "the load port (verification) is a 2:1 mux on every accumulator bit"},
-    {"integer", "aligner",
-     "the product's magnitude is negated over the whole 32-bit window with its +1 (a carry-in of the accumulate "
-     "adder in the model)"},
     {"fp8_e5m2_fp16_stochastic", "aligner",
      "without aligner registers the unit is the product's negate, done with its +1 (a carry-in of the normalizer's "
      "adder in the model), which the normalizer then undoes by taking the absolute value"},
@@ -82,17 +74,23 @@ TEST_P(UnitSynthesisCheck, ModelWithinToleranceOfEachUnit) {
     expectAgreement(config->name, u.name, u.modelGE, u.synthesizedGE, kUnitTolerance, kind);
     ++compared;
   }
-  EXPECT_GE(compared, 4);
-  expectAgreement(config->name, "total", check->modelGE, check->synthesizedGE, kTotalTolerance, kind);
+  EXPECT_GE(compared, 3);  // multiplier, aligner, accumulator at least
+  // The model is a sum of units: its total against the units synthesized apart, and,
+  // more loosely, against the whole mac, where yosys also optimizes across the units'
+  // borders (4-16 % smaller on the configs below).
+  expectAgreement(config->name, "total", check->modelGE, check->unitsApartGE, kTotalTolerance, kind);
+  expectAgreement(config->name, "whole", check->modelGE, check->synthesizedGE, kWholeTolerance, kind);
 }
 
 // The configs the model is checked against in CI: an INT32 MAC, the exact (Kulisch) FP8
-// MAC and a stalling FP8 -> FP16 stochastic MAC. The other configs/ datapaths (the
-// interleaved float MACs, dot4) synthesize for 30 s to over 15 min of CPU each and their
-// aligner and adder stand 25-27 % below synthesis since the dot and interleave RTL was
-// merged: docs/COST_MODEL.md lists them; `scripts/synth` runs them all.
+// MAC, the default interleaved FP8 -> FP32 MAC (configs/fp8_e4m3_fp32.json), BF16 ->
+// FP32, an FP8 into a fixed-point accumulator and a stalling FP8 -> FP16 stochastic
+// MAC: 5-30 s of CPU each. docs/COST_MODEL.md has every configs/ datapath; `scripts/synth`
+// runs them all.
 std::vector<std::string> configs() {
-  return {std::string(FMASIM_CONFIGS_DIR) + "/int8_int32.json", std::string(FMASIM_CONFIGS_DIR) + "/fp8_e4m3_kulisch.json",
+  const std::string dir = FMASIM_CONFIGS_DIR;
+  return {dir + "/int8_int32.json", dir + "/fp8_e4m3_kulisch.json", dir + "/fp8_e4m3_fp32.json",
+          dir + "/bf16_fp32.json", dir + "/cost_study/fp8_e3m4_fixed.json",
           std::string(FMASIM_RTL_TEST_CONFIGS_DIR) + "/fp8_e5m2_fp16_stochastic.json"};
 }
 
