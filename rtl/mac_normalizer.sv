@@ -98,14 +98,16 @@ module mac_normalizer #(
   // v shifted left until its leading one reaches bit W-1, by at most `budget`: one
   // level per count bit, each a zero test of the top 2^k bits and a fixed shift (a
   // leading-zero counter and the normalization shifter in one). {count, shifted v}.
+  // (Selects rather than branches: a Verilated model then has no data-dependent jumps.)
   function automatic logic [SH_W+W-1:0] normalize(input logic [W-1:0] v, input logic signed [EXP_W-1:0] budget);
     logic [SH_W-1:0] count;
+    logic            take;
     count = '0;
-    for (int k = LEVELS - 1; k >= 0; k--)
-      if ((v >> (W - (1 << k))) == '0 && $signed(EXP_W'(count) + EXP_W'(1 << k)) <= budget) begin
-        v = v << (1 << k);
-        count = count + SH_W'(1 << k);
-      end
+    for (int k = LEVELS - 1; k >= 0; k--) begin
+      take = (v >> (W - (1 << k))) == '0 && $signed(EXP_W'(count) + EXP_W'(1 << k)) <= budget;
+      v = take ? v << (1 << k) : v;
+      count[k] = take;
+    end
     normalize = {count, v};
   endfunction
 
@@ -117,11 +119,10 @@ module mac_normalizer #(
       sticky = v != '0;
       v = '0;
     end else begin
-      for (int k = LEVELS - 1; k >= 0; k--)
-        if (amount[k]) begin
-          sticky = sticky | ((v & ((W'(1) << (1 << k)) - 1)) != '0);
-          v = v >> (1 << k);
-        end
+      for (int k = LEVELS - 1; k >= 0; k--) begin
+        sticky = sticky | (amount[k] && (v & ((W'(1) << (1 << k)) - 1)) != '0);
+        v = amount[k] ? v >> (1 << k) : v;
+      end
     end
     shift_right_jam = v | W'(sticky);
   endfunction

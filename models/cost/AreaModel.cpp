@@ -96,8 +96,13 @@ void addRounder(PartList& u, const Rounder& r, AdderArchitecture adder, const st
   }
   u.add(prefix + "rounding", rounding);
   u.add(prefix + "exponent update", carryPropagateAdder(e, adder) + incrementer(e));
-  u.add(prefix + "overflow and underflow", 2.0 * magnitudeComparator(e, adder));
-  u.add(prefix + "special values", multiplexer(3, r.resultBits) + cells(Cell::And2, 4 * kFlagBits));
+  // Comparisons with constants (the largest exponent, the largest finite magnitude):
+  // one gate per bit.
+  u.add(prefix + "overflow and underflow", cells(Cell::And2, 2 * e + p + 1));
+  // A NaN or infinity is mostly constant bits: a gate per result bit, a mux for the
+  // NaN's sign and payload; the flags.
+  u.add(prefix + "special values", cells(Cell::And2, r.resultBits + 4 * kFlagBits) +
+                                       multiplexer(2, 1 + nanPayloadBits(r.out)));
 }
 
 // The lowest weight of a float format's code.
@@ -172,21 +177,28 @@ UnitArea aligner(const DatapathSpec& s, const Architecture& arch) {
   const int terms = s.adderTerms;
   const bool floatProducts = p.a.isFloat() || p.b.isFloat();
   int termBits = s.alignWindowBits;
+  // The multiplier's product is a magnitude and a sign: each term enters the adder in
+  // two's complement, negated with its own +1 (the RTL's `-x`).
   if (p.accumulatorKind != AccumulatorKind::Float) {
     // All integer products share one exponent; float products shift into the
-    // fixed-point accumulator's position. The multiplier's product is a magnitude
-    // and a sign: it enters the accumulator in two's complement.
-    if (floatProducts) u.add("shifter", shifter(s.alignWindowBits, s.alignShiftMax), terms);
-    u.add("negate", conditionalNegate(s.alignWindowBits), terms);
+    // fixed-point accumulator's position.
+    // An integer product is negated at its own width and sign-extended.
+    if (floatProducts)
+      u.add("shifter", placementShifter(s.productSigBits, s.alignWindowBits, s.alignShiftMax), terms);
+    u.add("negate", negate(floatProducts ? s.alignWindowBits : s.productSigBits + 1), terms);
   } else if (s.exactAlignment && p.lanes == 1) {
     // One product stays put (the addend is aligned to it in the normalizer): only its
-    // sign is applied.
-    u.add("negate", conditionalNegate(termBits));
+    // sign is applied. A final reduction's pj (interleaved partials) is the term
+    // instead: decoded, its significand signed, selected.
+    u.add("negate", negate(s.productSigBits + 1));
+    if (s.partialAccumulators > 1)
+      u.add("reduction term", operandDecode(p.accumulator) + negate(significandFractionBits(p.accumulator) + 2) +
+                                  multiplexer(2, s.alignWindowBits));
   } else {
     u.add("reference exponent", maxSelect(terms, s.exponentBits, arch.adder));
     u.add("shift amounts", carryPropagateAdder(s.exponentBits, arch.adder), terms);
     u.add("shifters", shifter(s.alignWindowBits, s.alignShiftMax), terms);
-    u.add("negate", conditionalNegate(s.alignWindowBits), terms);
+    u.add("negate", negate(s.alignWindowBits), terms);
     if (p.termRounding == TermRounding::NearestEven)
       u.add("term rounding", orReduce(s.productSigBits) + incrementer(s.alignWindowBits), terms);
   }
@@ -207,7 +219,11 @@ UnitArea adder(const DatapathSpec& s, const Architecture& arch) {
 UnitArea normalizer(const DatapathSpec& s, const Architecture& arch) {
   const DatapathParams& p = s.params;
   PartList u(Unit::Normalizer);
-  if (p.accumulatorKind != AccumulatorKind::Float) return u.take();
+  if (p.accumulatorKind != AccumulatorKind::Float) {
+    // Nothing to round: the stage's registers carry the sum and invalid to the accumulator.
+    u.add("pipeline registers", registerBits(s.adderBits + 1), stages(s, Unit::Normalizer));
+    return u.take();
+  }
   const bool addend = addendJoinsInNormalizer(s);
   Rounder r;
   r.sumBits = s.adderBits;

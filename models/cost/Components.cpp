@@ -96,6 +96,15 @@ GateCount orReduce(int bits) { return bits <= 1 ? GateCount{} : cells(Cell::And2
 
 GateCount conditionalNegate(int bits) { return bits <= 0 ? GateCount{} : cells(Cell::Xor2, bits); }
 
+GateCount negate(int bits) { return conditionalNegate(bits) + incrementer(bits); }
+
+GateCount placementShifter(int inBits, int outBits, int maxShift) {
+  // Level k (a shift by 2^k) needs a mux only where a bit of the value can be by then.
+  double muxes = 0;
+  for (int k = 0; k < ceilLog2(maxShift + 1); ++k) muxes += std::min(outBits, inBits + (2 << k) - 1);
+  return cells(Cell::Mux2, muxes);
+}
+
 GateCount maxSelect(int terms, int bits, AdderArchitecture arch) {
   if (terms <= 1) return {};
   return static_cast<double>(terms - 1) * (magnitudeComparator(bits, arch) + multiplexer(2, bits));

@@ -13,15 +13,16 @@ namespace {
 // Which instances of rtl/mac.sv make up each model unit (yosys patterns, matched
 // anywhere in the instance path, so per-lane copies in generate blocks join their
 // unit). A unit's pipeline registers (u_<unit>_regs) are part of it, as in the model;
-// the accumulator register file (u_file) is the model's accumulator registers, and
-// promotion (u_promotion) the model's "promotion adder" of the accumulator unit.
+// the accumulator register file (u_file) is the model's accumulator registers,
+// promotion (u_promotion) the model's "promotion adder" of the accumulator unit, and
+// a float reduction's pj (u_reduce_term) the aligner's "reduction term".
 struct UnitInstances {
   Unit unit;
   std::vector<std::string> instances;
 };
 const UnitInstances kUnitInstances[kUnitCount] = {
     {Unit::Multiplier, {"u_multiplier*"}},
-    {Unit::Aligner, {"u_aligner*"}},
+    {Unit::Aligner, {"u_aligner*", "u_reduce_term*"}},
     {Unit::Adder, {"u_adder*"}},
     {Unit::Normalizer, {"u_normalizer*", "u_lfsr*"}},
     {Unit::Accumulator, {"u_accumulator*", "u_file*", "u_promotion*"}},
