@@ -46,11 +46,13 @@ GateCount operandDecode(const Format& f) {
 
 // A leading-zero count and normalization shift in one (rtl/mac_normalizer.sv): per
 // shift level a zero test of the top 2^k bits, a row of muxes and a compare of the
-// count so far (levels bits) against the shift the exponent allows.
-GateCount normalizeShifter(int bits, AdderArchitecture adder) {
+// count so far against the shift the exponent allows (at level k only the count's bits
+// from k up are known: a compare of levels - k bits); then the exponent less the count.
+GateCount normalizeShifter(int bits, int exponentBits, AdderArchitecture adder) {
   const int levels = ceilLog2(bits);
-  return shifter(bits, bits - 1) + cells(Cell::And2, (1 << levels) - 1) +
-         static_cast<double>(levels) * magnitudeComparator(levels, adder);
+  GateCount g = shifter(bits, bits - 1) + cells(Cell::And2, (1 << levels) - 1);
+  for (int k = 0; k < levels; ++k) g += magnitudeComparator(levels - k, adder);
+  return g + carryPropagateAdder(levels + 1, adder) + incrementer(exponentBits - levels - 1);
 }
 
 // A right shift whose lost bits are ORed into the lowest bit.
@@ -77,14 +79,14 @@ void addRounder(PartList& u, const Rounder& r, AdderArchitecture adder, const st
   if (r.addend) {
     // The sum's leading one to the window's top (its exponent at least emin); the
     // addend placed by its exponent; the smaller shifted right and added.
-    u.add(prefix + "sum normalization", normalizeShifter(w, adder) + carryPropagateAdder(e, adder));
+    u.add(prefix + "sum normalization", normalizeShifter(w, e, adder));
     u.add(prefix + "addend decode", operandDecode(*r.addend));
     u.add(prefix + "alignment", magnitudeComparator(e, adder) + carryPropagateAdder(e, adder) +
                                     multiplexer(2, 2 * w) + jamShifter(w));
     u.add(prefix + "addend adder", conditionalNegate(w + 1) + carryPropagateAdder(w + 1, adder) +
                                        conditionalNegate(w) + incrementer(w));
   }
-  u.add(prefix + "normalization", normalizeShifter(w, adder) + carryPropagateAdder(e, adder));
+  u.add(prefix + "normalization", normalizeShifter(w, e, adder));
   // Round, guard and sticky bits at fixed positions, the increment of p + 1 bits; the
   // stochastic carry of the random bits; after-rounding tininess rounds one bit lower.
   GateCount rounding = orReduce(w - p - 2) + incrementer(p + 1) + cells(Cell::And2, 4);
@@ -174,7 +176,7 @@ int carriedBits(const DatapathSpec& s) {
 UnitArea aligner(const DatapathSpec& s, const Architecture& arch) {
   const DatapathParams& p = s.params;
   PartList u(Unit::Aligner);
-  const int terms = s.adderTerms;
+  const int terms = adderTermCount(s);  // an addend joining in the normalizer is not aligned here
   const bool floatProducts = p.a.isFloat() || p.b.isFloat();
   int termBits = s.alignWindowBits;
   // The multiplier's product is a magnitude and a sign: each term enters the adder in

@@ -28,9 +28,11 @@ struct KnownExcess {
 };
 // docs/COST_MODEL.md, "Model against synthesis of the RTL", explains each.
 const std::vector<KnownExcess> kKnownExcess = {
-    {"fp8_e5m2_fp16_stochastic", "aligner",
-     "without aligner registers the unit is the product's negate, done with its +1 (a carry-in of the normalizer's "
-     "adder in the model), which the normalizer then undoes by taking the absolute value"},
+    {"fp8_e4m3_kulisch", "aligner",
+     "with the aligner's register the product's placement shift and negate synthesize to about twice what they "
+     "do without it (cost_study/fp8_e4m3_fixed, the same datapath unregistered, agrees within 1 %); not yet "
+     "understood"},
+    {"fp8_e4m3_kulisch", "total", "the aligner's excess"},
 };
 
 const char* kindScope(AccumulatorKind kind) {
@@ -82,15 +84,19 @@ TEST_P(UnitSynthesisCheck, ModelWithinToleranceOfEachUnit) {
   expectAgreement(config->name, "whole", check->modelGE, check->synthesizedGE, kWholeTolerance, kind);
 }
 
-// The configs the model is checked against in CI: an INT32 MAC, the exact (Kulisch) FP8
-// MAC, the default interleaved FP8 -> FP32 MAC (configs/fp8_e4m3_fp32.json), BF16 ->
-// FP32, an FP8 into a fixed-point accumulator and a stalling FP8 -> FP16 stochastic
-// MAC: 5-30 s of CPU each. docs/COST_MODEL.md has every configs/ datapath; `scripts/synth`
-// runs them all.
+// The configs the model is checked against in CI (5-30 s of CPU each): INT8 -> INT32,
+// the exact (Kulisch) FP8 MAC, FP8 E3M4 and E4M3 into fixed point, the default
+// interleaved FP8 -> FP32 MAC, BF16 -> FP32, FP16 -> FP16 and a stalling FP8 -> FP16
+// stochastic MAC. docs/COST_MODEL.md has every configs/ datapath (`scripts/synth`).
 std::vector<std::string> configs() {
   const std::string dir = FMASIM_CONFIGS_DIR;
-  return {dir + "/int8_int32.json", dir + "/fp8_e4m3_kulisch.json", dir + "/fp8_e4m3_fp32.json",
-          dir + "/bf16_fp32.json", dir + "/cost_study/fp8_e3m4_fixed.json",
+  return {dir + "/int8_int32.json",
+          dir + "/fp8_e4m3_kulisch.json",
+          dir + "/cost_study/fp8_e3m4_fixed.json",
+          dir + "/cost_study/fp8_e4m3_fixed.json",
+          dir + "/fp8_e4m3_fp32.json",
+          dir + "/bf16_fp32.json",
+          dir + "/fp16_fp16.json",
           std::string(FMASIM_RTL_TEST_CONFIGS_DIR) + "/fp8_e5m2_fp16_stochastic.json"};
 }
 
