@@ -204,8 +204,11 @@ UnitArea aligner(const DatapathSpec& s, const Architecture& arch) {
     if (p.termRounding == TermRounding::NearestEven)
       u.add("term rounding", orReduce(s.productSigBits) + incrementer(s.alignWindowBits), terms);
   }
-  u.add("pipeline registers", registerBits(terms * termBits + s.exponentBits + carriedBits(s)),
-        stages(s, Unit::Aligner));
+  // Registered: each term (an integer product's sign extension is one flop's copies),
+  // and a float step's exponent (integer and fixed-point terms sit at the binary point).
+  if (p.accumulatorKind != AccumulatorKind::Float && !floatProducts) termBits = s.productSigBits + 1;
+  const int exponent = p.accumulatorKind == AccumulatorKind::Float ? s.exponentBits : 0;
+  u.add("pipeline registers", registerBits(terms * termBits + exponent + carriedBits(s)), stages(s, Unit::Aligner));
   return u.take();
 }
 

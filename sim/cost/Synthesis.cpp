@@ -33,7 +33,8 @@ std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
 // Flattens the design, marks each group's cells (yosys' submod attribute), removes
 // what constants and unused outputs make dead across the former instance borders
-// (registers holding a constant too: a unit apart cannot see that its input is one),
+// (registers holding a constant too: a unit apart cannot see that its input is one;
+// and register bits no unit reads, once each register is split into single bits),
 // and moves each group into a module of its own. Only passes that keep cells (and so
 // their mark) run before: opt_expr -fine and opt_dff's enable and reset merging make
 // new, unmarked cells.
@@ -46,7 +47,7 @@ std::string groupingCommands(const SynthesisJob& job) {
     for (const std::string& instance : g.instances) s += " c:$flatten*" + instance;
     s += "\n";
   }
-  return s + "opt -nodffe -nosdff\nwreduce\nsplitnets -ports\nopt_clean -purge\nsubmod\n";
+  return s + "opt -nodffe -nosdff\nwreduce\nsimplemap t:$dff\nopt_clean\nsplitnets -ports\nopt_clean -purge\nsubmod\n";
 }
 
 struct StatFiles {

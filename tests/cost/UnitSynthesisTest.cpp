@@ -1,9 +1,7 @@
 // The area model against yosys' generic-gate synthesis of each config's RTL: every
 // unit's model GE within 25 % of its synthesis (units synthesized apart), the total
-// within 15 % of the units' sum and within 25 % of the whole mac flattened. One yosys run per config (a test of its own).
-// Where the RTL is larger than the hardware the model describes, for a reason stated
-// below, the unit is listed as a known excess: the test then requires the excess to
-// be still there, so that the list shrinks when the RTL is improved.
+// within 15 % of the units' sum and within 25 % of the whole mac flattened. One yosys
+// run per config (a test of its own).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -21,40 +19,9 @@ namespace {
 
 constexpr double kUnitTolerance = 0.25, kTotalTolerance = 0.15, kWholeTolerance = 0.25;
 
-struct KnownExcess {
-  std::string scope;  // "float" or "integer" (accumulator kind; not fixed point), or one config's name
-  std::string unit;   // a unit, or "total"
-  const char* why;
-};
-// docs/COST_MODEL.md, "Model against synthesis of the RTL", explains each.
-const std::vector<KnownExcess> kKnownExcess = {
-    {"fp8_e4m3_kulisch", "aligner",
-     "with the aligner's register the product's placement shift and negate synthesize to about twice what they "
-     "do without it (cost_study/fp8_e4m3_fixed, the same datapath unregistered, agrees within 1 %); not yet "
-     "understood"},
-    {"fp8_e4m3_kulisch", "total", "the aligner's excess"},
-};
-
-const char* kindScope(AccumulatorKind kind) {
-  return kind == AccumulatorKind::Float ? "float" : kind == AccumulatorKind::Integer ? "integer" : "fixed";
-}
-
-const KnownExcess* knownExcess(const std::string& config, const std::string& unit, AccumulatorKind kind) {
-  for (const KnownExcess& k : kKnownExcess)
-    if (k.unit == unit && (k.scope == config || k.scope == kindScope(kind))) return &k;
-  return nullptr;
-}
-
-void expectAgreement(const std::string& config, const std::string& what, double model, double synthesized,
-                     double tolerance, AccumulatorKind kind) {
-  const double ratio = model / synthesized;
-  if (const KnownExcess* k = knownExcess(config, what, kind)) {
-    EXPECT_LT(ratio, 1 - tolerance) << what << ": the RTL is no longer larger than the model (model " << model
-                                    << " GE, synthesis " << synthesized << " GE): remove it from kKnownExcess ("
-                                    << k->why << ")";
-    return;
-  }
-  EXPECT_NEAR(ratio, 1.0, tolerance) << what << ": model " << model << " GE, synthesis " << synthesized << " GE";
+void expectAgreement(const std::string& what, double model, double synthesized, double tolerance) {
+  EXPECT_NEAR(model / synthesized, 1.0, tolerance) << what << ": model " << model << " GE, synthesis " << synthesized
+                                                   << " GE";
 }
 
 class UnitSynthesisCheck : public ::testing::TestWithParam<std::string> {};
@@ -68,20 +35,19 @@ TEST_P(UnitSynthesisCheck, ModelWithinToleranceOfEachUnit) {
   ASSERT_TRUE(tech) << error;
   const auto check = synthesizeUnits(config->spec, *tech, FMASIM_RTL_DIR, "", error);
   ASSERT_TRUE(check) << error;
-  const AccumulatorKind kind = config->spec.params.accumulatorKind;
   int compared = 0;
   for (const UnitSynthesis& u : check->units) {
     if (!u.modelled || (u.modelGE == 0 && u.synthesizedGE == 0)) continue;  // not modelled, or absent in both
     ASSERT_GT(u.synthesizedGE, 0) << u.name << ": no cells synthesized, model " << u.modelGE << " GE";
-    expectAgreement(config->name, u.name, u.modelGE, u.synthesizedGE, kUnitTolerance, kind);
+    expectAgreement(u.name, u.modelGE, u.synthesizedGE, kUnitTolerance);
     ++compared;
   }
   EXPECT_GE(compared, 3);  // multiplier, aligner, accumulator at least
   // The model is a sum of units: its total against the units synthesized apart, and,
   // more loosely, against the whole mac, where yosys also optimizes across the units'
   // borders (4-16 % smaller on the configs below).
-  expectAgreement(config->name, "total", check->modelGE, check->unitsApartGE, kTotalTolerance, kind);
-  expectAgreement(config->name, "whole", check->modelGE, check->synthesizedGE, kWholeTolerance, kind);
+  expectAgreement("total", check->modelGE, check->unitsApartGE, kTotalTolerance);
+  expectAgreement("whole", check->modelGE, check->synthesizedGE, kWholeTolerance);
 }
 
 // The configs the model is checked against in CI (5-30 s of CPU each): INT8 -> INT32,
