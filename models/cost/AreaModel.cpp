@@ -200,6 +200,11 @@ UnitArea aligner(const DatapathSpec& s, const Architecture& arch) {
     u.add("reference exponent", maxSelect(terms, s.exponentBits, arch.adder));
     u.add("shift amounts", carryPropagateAdder(s.exponentBits, arch.adder), terms);
     u.add("shifters", shifter(s.alignWindowBits, s.alignShiftMax), terms);
+    // The cut (rtl/mac_term_cut.sv): the shift clamped at the window, the mask of the
+    // bits cut (a thermometer code of the shift), and their OR for inexact.
+    u.add("cut", magnitudeComparator(s.exponentBits, arch.adder) +
+                     multiplexer(2, ceilLog2(s.alignWindowBits + 1)) + cells(Cell::And2, 3 * s.alignWindowBits),
+          terms);
     u.add("negate", negate(s.alignWindowBits), terms);
     if (p.termRounding == TermRounding::NearestEven)
       u.add("term rounding", orReduce(s.productSigBits) + incrementer(s.alignWindowBits), terms);
