@@ -74,7 +74,7 @@ struct Rounder {
 
 void addRounder(PartList& u, const Rounder& r, AdderArchitecture adder, const std::string& prefix = "") {
   const int w = r.window, e = r.exponentBits, p = r.out.manBits;
-  u.add(prefix + "sum magnitude", conditionalNegate(r.sumBits) + incrementer(r.sumBits));
+  u.add(prefix + "sum magnitude", negate(r.sumBits));
   if (r.sumBelowWindow) u.add(prefix + "sum right shift", jamShifter(w));
   if (r.addend) {
     // The sum's leading one to the window's top (its exponent at least emin); the
@@ -83,8 +83,8 @@ void addRounder(PartList& u, const Rounder& r, AdderArchitecture adder, const st
     u.add(prefix + "addend decode", operandDecode(*r.addend));
     u.add(prefix + "alignment", magnitudeComparator(e, adder) + carryPropagateAdder(e, adder) +
                                     multiplexer(2, 2 * w) + jamShifter(w));
-    u.add(prefix + "addend adder", conditionalNegate(w + 1) + carryPropagateAdder(w + 1, adder) +
-                                       conditionalNegate(w) + incrementer(w));
+    // big + or - small (the carry-in completes the negate), then the magnitude.
+    u.add(prefix + "addend adder", conditionalNegate(w + 1) + carryPropagateAdder(w + 1, adder) + negate(w));
   }
   u.add(prefix + "normalization", normalizeShifter(w, e, adder));
   // Round, guard and sticky bits at fixed positions, the increment of p + 1 bits; the
@@ -134,8 +134,6 @@ UnitArea multiplier(const DatapathSpec& s, const Architecture& arch) {
   }
   u.add("sign", cells(Cell::Xor2, 1), lanes);
   if (p.kind == DatapathKind::Cma) {
-    // Rounding the product into its format: a one-bit normalization, the rounding
-    // increment and the exponent's carry.
     // Rounding the exact product into its format: a rounder without an addend.
     Rounder r;
     r.sumBits = aBits + bBits + 1;
