@@ -181,10 +181,12 @@ UnitArea aligner(const DatapathSpec& s, const Architecture& arch) {
   // two's complement, negated with its own +1 (the RTL's `-x`).
   if (p.accumulatorKind != AccumulatorKind::Float) {
     // All integer products share one exponent; float products shift into the
-    // fixed-point accumulator's position.
+    // fixed-point accumulator's position (the shift from their exponent).
     // An integer product is negated at its own width and sign-extended.
-    if (floatProducts)
+    if (floatProducts) {
+      u.add("shift amounts", carryPropagateAdder(s.exponentBits, arch.adder), terms);
       u.add("shifter", placementShifter(s.productSigBits, s.alignWindowBits, s.alignShiftMax), terms);
+    }
     u.add("negate", negate(floatProducts ? s.alignWindowBits : s.productSigBits + 1), terms);
   } else if (s.exactAlignment && p.lanes == 1) {
     // One product stays put (the addend is aligned to it in the normalizer): only its
@@ -218,7 +220,9 @@ UnitArea aligner(const DatapathSpec& s, const Architecture& arch) {
 UnitArea adder(const DatapathSpec& s, const Architecture& arch) {
   PartList u(Unit::Adder);
   const int terms = adderTermCount(s);
-  u.add("carry-save tree", carrySaveTree(terms, s.adderBits));
+  // Each term is alignWindowBits wide, sign-extended; the tree's carries grow into the
+  // adder's top bits, where only its last rows reach.
+  u.add("carry-save tree", carrySaveTree(terms, s.alignWindowBits));
   if (terms >= 2) u.add("carry-propagate adder", carryPropagateAdder(s.adderBits, arch.adder));
   u.add("pipeline registers", registerBits(s.adderBits + s.exponentBits + carriedBits(s)), stages(s, Unit::Adder));
   return u.take();

@@ -52,8 +52,8 @@ TEST_P(UnitSynthesisCheck, ModelWithinToleranceOfEachUnit) {
 
 // The configs the model is checked against in CI (5-30 s of CPU each): INT8 -> INT32,
 // the exact (Kulisch) FP8 MAC, FP8 E3M4 and E4M3 into fixed point, the default
-// interleaved FP8 -> FP32 MAC, BF16 -> FP32, FP16 -> FP16 and a stalling FP8 -> FP16
-// stochastic MAC. docs/COST_MODEL.md has every configs/ datapath (`scripts/synth`).
+// interleaved FP8 -> FP32 MAC, BF16 -> FP32, FP16 -> FP16, the windowed FP8 dot4 and a
+// stalling FP8 -> FP16 stochastic MAC. docs/COST_MODEL.md has every configs/ datapath (`scripts/synth`).
 std::vector<std::string> configs() {
   const std::string dir = FMASIM_CONFIGS_DIR;
   return {dir + "/int8_int32.json",
@@ -63,6 +63,7 @@ std::vector<std::string> configs() {
           dir + "/fp8_e4m3_fp32.json",
           dir + "/bf16_fp32.json",
           dir + "/fp16_fp16.json",
+          dir + "/fp8_e4m3_dot4.json",
           std::string(FMASIM_RTL_TEST_CONFIGS_DIR) + "/fp8_e5m2_fp16_stochastic.json"};
 }
 
