@@ -29,8 +29,14 @@ module mac_term_place #(
         .sign, .sig, .d(EXP_W'(EXP_MAX) - lsb - EXP_W'(FRAC_BITS)), .term, .inexact
     );
   end else begin : g_whole
+    // The shift lies in [0, SHIFT_MAX] for every product (the highest lsb is EXP_MAX -
+    // FRAC_BITS): only its low bits are a shifter's levels.
+    localparam int SHIFT_MAX = EXP_MAX - FRAC_BITS - PLACE_LSB;
+    localparam int SHIFT_W = SHIFT_MAX > 0 ? $clog2(SHIFT_MAX + 1) : 1;
+    logic [SHIFT_W-1:0] shift;
     logic [WINDOW_BITS-1:0] magnitude;
-    assign magnitude = WINDOW_BITS'(sig) << (lsb - EXP_W'(PLACE_LSB));
+    assign shift = SHIFT_W'(lsb - EXP_W'(PLACE_LSB));
+    assign magnitude = WINDOW_BITS'(sig) << shift;
     assign term = sign ? -magnitude : magnitude;
     assign inexact = 1'b0;
   end

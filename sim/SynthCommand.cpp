@@ -22,6 +22,7 @@ struct SynthOptions {
   std::string rtlDir = FMASIM_RTL_DIR;
   std::string jsonPath;
   bool skipUnsupported = false;
+  bool wholeToo = false;
 };
 
 int synthCommand(const SynthOptions& o) {
@@ -41,7 +42,7 @@ int synthCommand(const SynthOptions& o) {
       std::fprintf(stderr, "fmasim synth: %s: skipped: %s\n", path.c_str(), error.c_str());
       continue;
     }
-    auto check = synthesizeUnits(config->spec, *tech, o.rtlDir, o.liberty, error);
+    auto check = synthesizeUnits(config->spec, *tech, o.rtlDir, o.liberty, o.wholeToo, error);
     if (!check) {
       error = path + ": " + error;
       return fail();
@@ -70,6 +71,9 @@ void addSynthCommand(CommandLine& cli, int& exitCode) {
   cmd.option("--json", o->jsonPath, "Write the report as JSON to this file");
   cmd.flag("--skip-unsupported", o->skipUnsupported,
            "Skip (with a note on stderr) configs the RTL does not build yet instead of failing");
+  cmd.flag("--whole", o->wholeToo,
+           "Also synthesize the whole mac flattened (optimized across the units' borders; most of the "
+           "time for wide dot products)");
   cmd.onRun([o, &exitCode] { exitCode = synthCommand(*o); });
 }
 

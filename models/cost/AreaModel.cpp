@@ -70,6 +70,7 @@ struct Rounder {
   bool sumBelowWindow = false;  // the sum's lowest bit can lie below the window
   int exponentBits = 0;
   int resultBits = 0;  // the code written, with its special values
+  bool canonicalNan = false;  // every NaN result is the canonical one
 };
 
 void addRounder(PartList& u, const Rounder& r, AdderArchitecture adder, const std::string& prefix = "") {
@@ -89,10 +90,13 @@ void addRounder(PartList& u, const Rounder& r, AdderArchitecture adder, const st
   u.add(prefix + "normalization", normalizeShifter(w, e, adder));
   // Round, guard and sticky bits at fixed positions, the increment of p + 1 bits; the
   // stochastic carry of the random bits; after-rounding tininess rounds one bit lower.
-  GateCount rounding = orReduce(w - p - 2) + incrementer(p + 1) + cells(Cell::And2, 4);
+  // Toward zero nothing rounds up: the bits below are only inexact.
+  GateCount rounding = orReduce(w - p - 2);
+  const bool roundsUp = r.rounding.mode != Rounding::TowardZero;
+  if (roundsUp) rounding += incrementer(p + 1) + cells(Cell::And2, 4);
   const bool stochastic = r.rounding.mode == Rounding::Stochastic;
   if (stochastic) rounding += carryPropagateAdder(r.rounding.randomBits, adder);
-  if (r.rounding.tininess == Tininess::AfterRounding) {
+  if (roundsUp && r.rounding.tininess == Tininess::AfterRounding) {
     rounding += orReduce(p + 1) + orReduce(w - p - 3) + cells(Cell::And2, 4);
     if (stochastic) rounding += carryPropagateAdder(r.rounding.randomBits, adder);
   }
@@ -102,9 +106,9 @@ void addRounder(PartList& u, const Rounder& r, AdderArchitecture adder, const st
   // one gate per bit.
   u.add(prefix + "overflow and underflow", cells(Cell::And2, 2 * e + p + 1));
   // A NaN or infinity is mostly constant bits: a gate per result bit, a mux for the
-  // NaN's sign and payload; the flags.
+  // NaN's sign and payload (none when every NaN is the canonical one); the flags.
   u.add(prefix + "special values", cells(Cell::And2, r.resultBits + 4 * kFlagBits) +
-                                       multiplexer(2, 1 + nanPayloadBits(r.out)));
+                                       multiplexer(2, r.canonicalNan ? 0 : 1 + nanPayloadBits(r.out)));
 }
 
 // The lowest weight of a float format's code.
@@ -123,7 +127,7 @@ UnitArea multiplier(const DatapathSpec& s, const Architecture& arch) {
   const int aBits = significandFractionBits(p.a) + 1, bBits = significandFractionBits(p.b) + 1;
   u.add("significand multiplier", significandMultiplier(aBits, bBits, arch), lanes);
   if (p.a.isFloat() || p.b.isFloat()) {
-    u.add("exponent adder", carryPropagateAdder(s.exponentBits, arch.adder), lanes);
+    u.add("exponent adder", carryPropagateAdder(s.productExponentBits, arch.adder), lanes);
     u.add("operand decode", operandDecode(p.a) + operandDecode(p.b), lanes);
     if (p.accumulatorKind == AccumulatorKind::Float) {
       // The special path's flags from the two operands' classes (non-finite, NaN,
@@ -141,7 +145,7 @@ UnitArea multiplier(const DatapathSpec& s, const Architecture& arch) {
     r.out = *p.productFormat;
     r.rounding = p.productRounding;
     r.sumBelowWindow = sumBelowWindow(lowestWeight(p.a) + lowestWeight(p.b), r.out.emin, r.window, false);
-    r.exponentBits = s.exponentBits;
+    r.exponentBits = s.exponentArithmeticBits;
     r.resultBits = r.out.bits;
     addRounder(u, r, arch.adder, "product ");
   }
@@ -181,18 +185,28 @@ UnitArea aligner(const DatapathSpec& s, const Architecture& arch) {
   // two's complement, negated with its own +1 (the RTL's `-x`).
   if (p.accumulatorKind != AccumulatorKind::Float) {
     // All integer products share one exponent; float products shift into the
-    // fixed-point accumulator's position (the shift from their exponent).
-    // An integer product is negated at its own width and sign-extended.
+    // fixed-point accumulator's position (the shift from their exponent, only as wide
+    // as the shift range). An integer product is negated at its own width and
+    // sign-extended.
+    // The placed magnitude spans the product's bits and its shift range; above them the
+    // term is the sign's extension.
+    int placedBits = s.productSigBits + 1;
     if (floatProducts) {
-      u.add("shift amounts", carryPropagateAdder(s.exponentBits, arch.adder), terms);
+      const int shiftBits = ceilLog2(s.alignShiftMax + 1);
+      u.add("shift amounts", carryPropagateAdder(shiftBits, arch.adder), terms);
       u.add("shifter", placementShifter(s.productSigBits, s.alignWindowBits, s.alignShiftMax), terms);
+      placedBits = std::min(s.alignWindowBits, s.productSigBits + s.alignShiftMax + 1);
     }
-    u.add("negate", negate(floatProducts ? s.alignWindowBits : s.productSigBits + 1), terms);
+    u.add("negate", negate(placedBits), terms);
   } else if (s.exactAlignment && p.lanes == 1) {
     // One product stays put (the addend is aligned to it in the normalizer): only its
-    // sign is applied. A final reduction's pj (interleaved partials) is the term
-    // instead: decoded, its significand signed, selected.
+    // sign is applied; a zero product (the negate's prefix OR tells) takes the lowest
+    // exponent, and the accumulator's all-ones exponent (infinity or NaN) is found here.
+    // A final reduction's pj (interleaved partials) is the term instead: decoded, its
+    // significand signed, selected.
     u.add("negate", negate(s.productSigBits + 1));
+    u.add("zero product", cells(Cell::And2, 1 + s.exponentBits));  // the negate's prefix OR, one gate more
+    u.add("accumulator not finite", orReduce(p.accumulator.expBits));
     if (s.partialAccumulators > 1)
       u.add("reduction term", operandDecode(p.accumulator) + negate(significandFractionBits(p.accumulator) + 2) +
                                   multiplexer(2, s.alignWindowBits));
@@ -244,8 +258,9 @@ UnitArea normalizer(const DatapathSpec& s, const Architecture& arch) {
   r.out = s.roundingFormat;
   r.rounding = p.outputRounding;
   r.sumBelowWindow = sumBelowWindow(s.sumLsbMin, p.accumulator.emin, r.window, addend);
-  r.exponentBits = s.exponentBits;
+  r.exponentBits = s.exponentArithmeticBits;
   r.resultBits = s.accumulatorBits;
+  r.canonicalNan = p.nanResult == NanResult::Canonical;
   addRounder(u, r, arch.adder);
   if (p.outputRounding.mode == Rounding::Stochastic)
     u.add("stochastic source", registerBits(32) + cells(Cell::Xor2, 3));
@@ -283,7 +298,7 @@ UnitArea accumulator(const DatapathSpec& s, const Architecture& arch) {
     r.out = f;
     r.rounding = p.promotion->rounding;
     r.sumBelowWindow = sumBelowWindow(lowestWeight(p.accumulator), f.emin, r.window, true);
-    r.exponentBits = s.exponentBits;
+    r.exponentBits = s.exponentArithmeticBits;
     r.resultBits = f.bits;
     addRounder(promotion, r, arch.adder);
     promotion.add("registers", registerBits(2 * f.bits + kFlagBits + count) + incrementer(count) +

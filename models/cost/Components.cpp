@@ -96,7 +96,11 @@ GateCount orReduce(int bits) { return bits <= 1 ? GateCount{} : cells(Cell::And2
 
 GateCount conditionalNegate(int bits) { return bits <= 0 ? GateCount{} : cells(Cell::Xor2, bits); }
 
-GateCount negate(int bits) { return conditionalNegate(bits) + incrementer(bits); }
+GateCount negate(int bits) {
+  // sign ? -m : m without an incrementer: bit i flips when the sign is set and a bit
+  // below it is one (a prefix OR); bit 0 never changes.
+  return bits <= 1 ? GateCount{} : cells(Cell::Xor2, bits - 1) + cells(Cell::And2, 2 * (bits - 1) - 1);
+}
 
 GateCount placementShifter(int inBits, int outBits, int maxShift) {
   // Level k (a shift by 2^k) needs a mux only where a bit of the value can be by then.

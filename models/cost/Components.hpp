@@ -27,7 +27,7 @@ GateCount shifter(int bits, int maxShift);           // logarithmic barrel shift
 GateCount leadingZeroCounter(int bits);
 GateCount orReduce(int bits);
 GateCount conditionalNegate(int bits);               // two's complement: invert; the +1 enters as a carry
-GateCount negate(int bits);                          // two's complement with its own +1
+GateCount negate(int bits);                          // a magnitude under a sign into two's complement
 GateCount placementShifter(int inBits, int outBits, int maxShift);  // a narrow value shifted left into a field
 GateCount maxSelect(int terms, int bits, AdderArchitecture arch);  // largest of `terms` values
 GateCount multiplexer(int inputs, int bits);

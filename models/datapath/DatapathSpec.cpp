@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstdlib>
 
 namespace fmasim {
 namespace {
@@ -188,24 +189,6 @@ bool deriveAccumulator(const DatapathParams& p, DatapathSpec& s, std::string& er
   return true;
 }
 
-// Two's complement bits that hold every integer in [lo, hi].
-int signedBits(int lo, int hi) {
-  int bits = 1;
-  while (lo < -(1 << (bits - 1)) || hi > (1 << (bits - 1)) - 1) ++bits;
-  return bits;
-}
-
-// Exponents range from the lowest product (or accumulator) bit to two above the
-// largest product or accumulator value (the carries of the [1, 4) product and of the sum).
-void deriveExponentBits(const DatapathParams& p, DatapathSpec& s) {
-  int lo = s.productLsbExpMin, hi = s.productExpMax + 2;
-  if (p.accumulatorKind == AccumulatorKind::Float) {
-    lo = std::min(lo, p.accumulator.emin - p.accumulator.manBits);
-    hi = std::max(hi, p.accumulator.emax + 2);
-  }
-  s.exponentBits = signedBits(lo, hi);
-}
-
 bool derivePromotion(const DatapathParams& p, DatapathSpec& s, std::string& error) {
   s.resultFormat = p.accumulator;
   if (!p.promotion) return true;
@@ -254,6 +237,50 @@ void deriveRounderWindows(const DatapathParams& p, DatapathSpec& s) {
   if (p.promotion)  // the unit's word as a signed sum, the promoted register as the addend
     s.promotionWindowBits = rounderWindowBits(precisionBits(p.accumulator) + 1, precisionBits(s.resultFormat),
                                               s.resultFormat, p.promotion->rounding);
+}
+
+// The lowest weight an exact product reaches (a cma rounds it into the product
+// format, whose lowest weight productLsbExpMin is then).
+int exactProductLsbMagnitude(const DatapathParams& p) {
+  const auto lowest = [](const Format& f) { return f.isFloat() ? std::abs(f.emin - f.manBits) : f.fracBits; };
+  return lowest(p.a) + lowest(p.b);
+}
+
+// Two's complement bits that hold every integer in [lo, hi].
+int signedBits(int lo, int hi) {
+  int bits = 1;
+  while (lo < -(1 << (bits - 1)) || hi > (1 << (bits - 1)) - 1) ++bits;
+  return bits;
+}
+
+// Exponents range from the lowest product (or accumulator) bit to two above the
+// largest product or accumulator value (the carries of the [1, 4) product and of the sum).
+void deriveExponentBits(const DatapathParams& p, DatapathSpec& s) {
+  s.productExponentBits = signedBits(s.productLsbExpMin, s.productExpMax);
+  int lo = s.productLsbExpMin, hi = s.productExpMax + 2;
+  if (p.accumulatorKind == AccumulatorKind::Float) {
+    lo = std::min(lo, p.accumulator.emin - p.accumulator.manBits);
+    hi = std::max(hi, p.accumulator.emax + 2);
+  }
+  s.exponentBits = signedBits(lo, hi);
+}
+
+// Signed width of the exponent arithmetic: every weight a term, the sum, the window
+// and the rounding position can take, with room for their differences (the rounders'
+// shift budgets, distances between terms).
+void deriveExponentArithmeticBits(const DatapathParams& p, DatapathSpec& s) {
+  // A float's weights, from its lowest bit to its largest biased exponent.
+  const auto floatRange = [](const Format& f) { return std::max(std::abs(f.emin - f.manBits), std::abs(f.emax) + f.bias); };
+  // Integer and fixed point: a product's shift to the binary point, below accumulatorBits.
+  // With promotion the promoted format's weights too (resultFormat is the accumulator's otherwise).
+  const int accumulator = p.accumulatorKind == AccumulatorKind::Float
+                              ? std::max(floatRange(p.accumulator), floatRange(s.resultFormat))
+                              : s.accumulatorBits;
+  const int window = std::max(s.normalizeWindowBits, s.promotionWindowBits);
+  const int widest = std::max({std::abs(s.productLsbExpMin), std::abs(s.productExpMax), accumulator,
+                               std::abs(p.zeroAddendExponent.value_or(0)), exactProductLsbMagnitude(p)}) +
+                     4 * window;
+  s.exponentArithmeticBits = std::bit_width(static_cast<unsigned>(widest)) + 2;
 }
 
 void derivePipeline(const DatapathParams& p, DatapathSpec& s) {
@@ -318,6 +345,7 @@ std::optional<DatapathSpec> deriveDatapathSpec(const DatapathParams& params, std
   derivePipeline(p, s);
   if (!derivePromotion(p, s, error)) return std::nullopt;
   deriveRounderWindows(p, s);
+  deriveExponentArithmeticBits(p, s);
   return s;
 }
 

@@ -97,7 +97,9 @@ struct DatapathSpec {
   int productExpMin = 0;     // alignment exponent of the smallest non-zero product
   int productExpMax = 0;     // alignment exponent of the largest product
   int productLsbExpMin = 0;  // weight of the lowest product bit that can be set
+  int productExponentBits = 0;  // a product's exponents, from its lowest bit's weight to its alignment exponent
   int exponentBits = 0;      // signed width of every exponent inside the datapath (products, terms, accumulator)
+  int exponentArithmeticBits = 0;  // the rounders' exponent arithmetic, with its shift budgets (the RTL's EXP_W)
 
   // Aligner: each term keeps alignFractionBits below the largest term's exponent.
   bool exactAlignment = true;

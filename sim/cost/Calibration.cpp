@@ -71,10 +71,10 @@ std::optional<Calibration> calibrate(const std::string& rtlDir, const std::strin
   }
   for (const Block& b : blocks()) {
     SynthesisJob job{{(std::filesystem::path(rtlDir) / "calibration" / (b.module + ".sv")).string()},
-                     b.module, b.parameters, plainLiberty, {}};
+                     b.module, b.parameters, plainLiberty, {}, false};
     auto s = synthesize(job, error);
     if (!s) return std::nullopt;
-    const double ge = liberty.empty() ? s->genericGE : s->libertyArea / t.um2PerGE;
+    const double ge = liberty.empty() ? s->whole->genericGE : s->whole->libertyArea / t.um2PerGE;
     const GateCount model = b.model();
     if (b.fits) {
       GateCount others = model;

@@ -42,10 +42,10 @@ std::vector<std::string> rtlSources(const std::string& rtlDir) {
 
 std::optional<SynthesisCheck> synthesizeUnits(const DatapathSpec& spec, const Technology& tech,
                                               const std::string& rtlDir, const std::string& liberty,
-                                              std::string& error) {
+                                              bool wholeToo, std::string& error) {
   const auto params = rtlParameters(spec, error);
   if (!params) return std::nullopt;
-  SynthesisJob job{rtlSources(rtlDir), "mac", {}, {}, {}};
+  SynthesisJob job{rtlSources(rtlDir), "mac", {}, {}, {}, wholeToo};
   for (const RtlParameter& p : *params) job.parameters.emplace_back(p.name, p.value);
   for (const UnitInstances& u : kUnitInstances) job.groups.push_back({unitName(u.unit), u.instances});
   job.groups.push_back({kControl, {kControlInstance}});
@@ -75,7 +75,7 @@ std::optional<SynthesisCheck> synthesizeUnits(const DatapathSpec& spec, const Te
   check.units.push_back({kControl, false, groupGE(kControl), 0});
   check.units.push_back({"other", false, groupGE(""), 0});
   for (const UnitSynthesis& u : check.units) check.unitsApartGE += u.synthesizedGE;
-  check.synthesizedGE = ge(*synthesized);
+  if (synthesized->whole) check.wholeGE = ge(*synthesized->whole);
   return check;
 }
 

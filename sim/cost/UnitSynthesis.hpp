@@ -22,17 +22,18 @@ struct UnitSynthesis {
 
 struct SynthesisCheck {
   std::vector<UnitSynthesis> units;  // the five units, then what the model leaves out
-  double synthesizedGE = 0;          // the whole mac, flattened
   double unitsApartGE = 0;           // the sum of `units`: no optimization across their borders
+  std::optional<double> wholeGE;     // the whole mac flattened, when asked for
   double modelGE = 0;
 };
 
 // `rtlDir` holds mac.sv and its units. Without a Liberty file yosys' generic gates
 // are weighted by genericGateGE; with one, GE = area / the library's NAND2 area.
 // The model's GE uses `tech`'s cell costs. nullopt with `error` when the RTL does
-// not build the datapath yet (error names the config field) or yosys fails.
+// not build the datapath yet (error names the config field) or yosys fails. `wholeToo`
+// also synthesizes the whole mac flattened (SynthesisJob::wholeToo: slow for wide dots).
 std::optional<SynthesisCheck> synthesizeUnits(const DatapathSpec& spec, const Technology& tech,
                                               const std::string& rtlDir, const std::string& liberty,
-                                              std::string& error);
+                                              bool wholeToo, std::string& error);
 
 }  // namespace fmasim

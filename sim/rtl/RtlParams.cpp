@@ -98,30 +98,6 @@ void addRounder(std::vector<RtlParameter>& out, const std::string& prefix, const
   out.push_back({prefix + "OVERFLOW_SATURATE", rm.overflow == OverflowPolicy::Saturate ? 1 : 0});
 }
 
-// The lowest weight an exact product reaches (a cma rounds it into the product
-// format, whose lowest weight the spec's productLsbExpMin is then).
-int exactProductLsbMagnitude(const DatapathParams& p) {
-  const auto lowest = [](const Format& f) { return f.isFloat() ? std::abs(f.emin - f.manBits) : f.fracBits; };
-  return lowest(p.a) + lowest(p.b);
-}
-
-// Signed width of the exponent arithmetic: every weight a term, the sum, the window
-// and the rounding position can take, with room for their differences.
-int exponentWidth(const DatapathSpec& spec, int window) {
-  // A float's weights, from its lowest bit to its largest biased exponent.
-  const auto floatRange = [](const Format& f) { return std::max(std::abs(f.emin - f.manBits), std::abs(f.emax) + f.bias); };
-  // Integer and fixed point: a product's shift to the binary point, below accumulatorBits.
-  // With promotion the promoted format's weights too (resultFormat is the accumulator's otherwise).
-  const int accumulator = spec.params.accumulatorKind == AccumulatorKind::Float
-                              ? std::max(floatRange(spec.params.accumulator), floatRange(spec.resultFormat))
-                              : spec.accumulatorBits;
-  const int widest = std::max({std::abs(spec.productLsbExpMin), std::abs(spec.productExpMax), accumulator,
-                               std::abs(spec.params.zeroAddendExponent.value_or(0)),
-                               exactProductLsbMagnitude(spec.params)}) +
-                     4 * window;
-  return std::bit_width(static_cast<unsigned>(widest)) + 2;
-}
-
 }  // namespace
 
 std::optional<std::vector<RtlParameter>> rtlParameters(const DatapathSpec& spec, std::string& error) {
@@ -165,7 +141,7 @@ std::optional<std::vector<RtlParameter>> rtlParameters(const DatapathSpec& spec,
     out.push_back({"FIXED_CUT", spec.exactAlignment ? 0 : 1});  // fewer fraction bits than the products
     out.push_back({"PROD_EXP_MAX", spec.productExpMax});
   }
-  out.push_back({"EXP_W", exponentWidth(spec, std::max(window, promotionWindow))});
+  out.push_back({"EXP_W", spec.exponentArithmeticBits});
   const char* stageNames[kUnitCount] = {"ST_MUL", "ST_ALIGN", "ST_ADD", "ST_NORM", "ST_ACC"};
   for (int u = 0; u < kUnitCount; ++u) out.push_back({stageNames[u], p.stages[u]});
   out.push_back({"LATENCY", spec.latency});
