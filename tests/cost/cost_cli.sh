@@ -1,6 +1,7 @@
 #!/bin/sh
 # fmasim cost: the default report (area and energy), JSON and CSV output, area only,
-# errors for a bad technology or energy prefix, and the cost table of fmasim run.
+# errors for a bad technology or energy prefix, and the cost table of fmasim run;
+# fmasim synth: an unsupported config, the units apart, --whole.
 fmasim="$1"
 configs="$2"
 tmp=$(mktemp -d)
@@ -73,6 +74,16 @@ grep -q "e4acc.json: /datapath/accumulator/format: fp8_e4m3: the RTL's float acc
 "$fmasim" synth "$tmp/e4acc.json" --skip-unsupported >"$tmp/out" 2>"$tmp/err"
 [ $? -eq 0 ] || fail "synth --skip-unsupported must exit 0"
 grep -q "e4acc.json: skipped: /datapath/accumulator/format" "$tmp/err" || fail "skip message: $(cat "$tmp/err")"
+
+# fmasim synth: the units apart and their total; the whole mac flattened only with --whole.
+"$fmasim" synth "$configs/int8_int32.json" --json "$tmp/units.json" >"$tmp/out" 2>"$tmp/err" ||
+  fail "synth exited $?: $(cat "$tmp/err")"
+grep -q '^  total ' "$tmp/out" || fail "synth: no total in: $(cat "$tmp/out")"
+! grep -q 'whole' "$tmp/out" "$tmp/units.json" || fail "synth without --whole synthesized the whole mac"
+"$fmasim" synth "$configs/int8_int32.json" --whole --json "$tmp/whole.json" >"$tmp/out" 2>"$tmp/err" ||
+  fail "synth --whole exited $?: $(cat "$tmp/err")"
+grep -q '^  whole mac ' "$tmp/out" || fail "synth --whole: no whole mac in: $(cat "$tmp/out")"
+grep -q '"whole_mac"' "$tmp/whole.json" || fail "synth --whole: no whole_mac in the JSON"
 
 [ "$failures" -eq 0 ] && echo "all checks passed" && exit 0
 echo "$failures check(s) failed"
