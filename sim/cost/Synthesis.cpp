@@ -164,8 +164,12 @@ std::optional<Synthesized> synthesize(const SynthesisJob& job, std::string& erro
   {
     std::ofstream ys(script);
     for (const auto& f : job.files) ys << "read_verilog -sv " << quoted(f) << "\n";
-    for (const auto& [name, value] : job.parameters)
-      ys << "chparam -set " << name << " " << yosysParameterValue(value) << " " << job.top << "\n";
+    // One chparam for all: each re-derives the top (a second per config with one each).
+    if (!job.parameters.empty()) {
+      ys << "chparam";
+      for (const auto& [name, value] : job.parameters) ys << " -set " << name << " " << yosysParameterValue(value);
+      ys << " " << job.top << "\n";
+    }
     // The groups apart first, then the whole design flattened from the same sources.
     if (!job.groups.empty())
       ys << "design -save sources\n" << groupingCommands(job) << kGateSynthesis << mappingCommands(job, grouped)
