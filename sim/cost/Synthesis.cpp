@@ -54,7 +54,7 @@ std::string groupingCommands(const SynthesisJob& job) {
 // before the technology mapping: wide arithmetic extracted and sized, coarse and fine
 // optimization, gates. `synth` without its FSM, memory and resource-sharing passes
 // (a datapath of registers and arithmetic has none to find) and without its first
-// `abc -fast`: a third less time on a 32-lane dot, each unit within 2 % of `synth`'s
+// `abc -fast`: a third less time on a 32-lane dot, each unit within 4 % of `synth`'s
 // cells (docs/COST_MODEL.md).
 const char* const kGateSynthesis =
     "opt_expr\nopt_clean\nwreduce\nalumacc\nopt -fast\nopt -full\ntechmap\nopt -fast -full\n";
